@@ -1,0 +1,39 @@
+import { Command, Option } from 'commander';
+import { exitCodes, type Io, type SetExitCode } from './io.js';
+import { loadCorpus } from '../corpus.js';
+import { describeFix, planFixes } from '../fix/fix.js';
+import { withFields } from '../profile/edit.js';
+import { writeAtomically } from '../io/write.js';
+import { reporters } from '../report/index.js';
+import { summarize } from '../report/messages.js';
+import { validateSources } from '../validate/validate.js';
+
+export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode): void {
+  cli
+    .command('validate')
+    .description('check profiles: schema, scores, ranks, geography, narrative outline')
+    .argument('[paths...]', 'profile files or folders', ['content'])
+    .addOption(new Option('--format <format>', 'report format').choices(Object.keys(reporters)).default('human'))
+    .option('--fix', 'recompute composite scores and ranks and write the values that change')
+    .action(async (paths: string[], options: { format: string; fix?: boolean }) => {
+      const corpus = await loadCorpus(paths);
+      let validation = validateSources(corpus.sources, corpus.editions);
+      if (options.fix) {
+        const { fixes, unrankedEditions } = planFixes(validation.valid);
+        const log = options.format === 'human' ? io.stdout : io.stderr;
+        for (const edition of unrankedEditions) log(`ranks of ${edition.id} not fixed: the corpus does not hold each of its ${edition.countries.length} countries once\n`);
+        for (const fix of fixes) {
+          const text = withFields(fix.entry.profile, fix.changes);
+          await writeAtomically(fix.entry.profile.file.path, text);
+          const source = corpus.sources.find((s) => s.path === fix.entry.profile.file.path);
+          if (source) source.bytes = Buffer.from(text);
+          log(`${describeFix(fix).join('\n')}\n`);
+        }
+        log(`fixed ${fixes.length} profile${fixes.length === 1 ? '' : 's'}\n`);
+        if (fixes.length > 0) validation = validateSources(corpus.sources, corpus.editions);
+      }
+      const summary = summarize(validation.files);
+      io.stdout(reporters[options.format]?.(summary, { color: io.interactive }) ?? '');
+      setExitCode(summary.errors > 0 ? exitCodes.contentErrors : exitCodes.ok);
+    });
+}

@@ -1,0 +1,116 @@
+import { keyOfLabel, slugOfCountry } from './names.js';
+
+/** One scored indicator, as printed ("Human trafficking") and as keyed in front-matter. */
+export interface Indicator {
+  key: string;
+  label: string;
+}
+
+/** A set of indicators whose mean is a published score (criminal markets, resilience, ...). */
+export interface IndicatorGroup {
+  key: string;
+  label: string;
+  indicators: Indicator[];
+}
+
+export interface OutlineSection {
+  heading: string;
+  sections: OutlineSection[];
+}
+
+export interface Area {
+  name: string;
+  adjective: string;
+}
+
+export interface Country {
+  name: string;
+  slug: string;
+  continent: Area;
+  region: Area;
+}
+
+/** What the index publishes for one edition; read from editions/<id>.yaml. */
+export interface Edition {
+  id: string;
+  title: string;
+  year: number;
+  language: string;
+  publisher: string;
+  footer: string[];
+  criminality: { label: string; groups: IndicatorGroup[] };
+  resilience: IndicatorGroup;
+  outline: OutlineSection[];
+  continents: (Area & { regions: (Area & { countries: string[] })[] })[];
+  countries: Country[];
+  countryByName: Map<string, Country>;
+  /** How many countries each continent and region holds, by name. */
+  areaSizes: Map<string, number>;
+}
+
+/** The edition file's shape, as checked by schemas/edition.schema.json. */
+export interface EditionSource {
+  id: string;
+  title: string;
+  year: number;
+  language: string;
+  publisher: string;
+  footer: string[];
+  criminality: { label: string; groups: { label: string; indicators: string[] }[] };
+  resilience: { label: string; indicators: string[] };
+  outline: SectionSource[];
+  geography: { continents: (Area & { regions: (Area & { countries: string[] })[] })[] };
+}
+interface SectionSource {
+  heading: string;
+  sections?: SectionSource[];
+}
+
+export function buildEdition(source: EditionSource): Edition {
+  const group = (g: { label: string; indicators: string[] }): IndicatorGroup => ({
+    key: keyOfLabel(g.label),
+    label: g.label,
+    indicators: g.indicators.map((label) => ({ key: keyOfLabel(label), label })),
+  });
+  const outline = (sections: SectionSource[] = []): OutlineSection[] =>
+    sections.map((s) => ({ heading: s.heading, sections: outline(s.sections) }));
+  const countries: Country[] = [];
+  const areaSizes = new Map<string, number>();
+  for (const continent of source.geography.continents) {
+    for (const region of continent.regions) {
+      areaSizes.set(region.name, region.countries.length);
+      areaSizes.set(continent.name, (areaSizes.get(continent.name) ?? 0) + region.countries.length);
+      for (const name of region.countries) {
+        countries.push({
+          name,
+          slug: slugOfCountry(name),
+          continent: { name: continent.name, adjective: continent.adjective },
+          region: { name: region.name, adjective: region.adjective },
+        });
+      }
+    }
+  }
+  return {
+    id: source.id,
+    title: source.title,
+    year: source.year,
+    language: source.language,
+    publisher: source.publisher,
+    footer: source.footer,
+    criminality: { label: source.criminality.label, groups: source.criminality.groups.map(group) },
+    resilience: group(source.resilience),
+    outline: outline(source.outline),
+    continents: source.geography.continents,
+    countries,
+    countryByName: new Map(countries.map((c) => [c.name, c])),
+    areaSizes,
+  };
+}
+
+/** Every indicator group of an edition with its path in front-matter, in print order. */
+export function groupsWithPaths(edition: Edition): { group: IndicatorGroup; path: string[] }[] {
+  return [
+    ...edition.criminality.groups.map((group) => ({ group, path: ['criminality', group.key] })),
+    { group: edition.resilience, path: ['resilience'] },
+  ];
+}

@@ -1,0 +1,29 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { compileSchema, packagePath } from '../io/package.js';
+import { buildEdition, type Edition, type EditionSource } from './edition.js';
+
+export class EditionError extends Error {}
+
+/** The editions shipped in editions/, plus those of any extra folder, by id. */
+export function loadEditions(extraFolders: string[] = []): Map<string, Edition> {
+  const check = compileSchema<EditionSource>('edition.schema.json');
+  const editions = new Map<string, Edition>();
+  for (const folder of [packagePath('editions'), ...extraFolders]) {
+    for (const name of readdirSync(folder).filter((n) => n.endsWith('.yaml')).sort()) {
+      const file = join(folder, name);
+      const source: unknown = parse(readFileSync(file, 'utf8'));
+      if (!check(source)) {
+        const detail = check.errors?.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+        throw new EditionError(`${file}: not a valid edition: ${detail}`);
+      }
+      const edition = buildEdition(source);
+      if (`${edition.id}.yaml` !== name) throw new EditionError(`${file}: id '${edition.id}' does not match the file name`);
+      const slugs = new Set(edition.countries.map((c) => c.slug));
+      if (slugs.size !== edition.countries.length) throw new EditionError(`${file}: two countries share a file name`);
+      editions.set(edition.id, edition);
+    }
+  }
+  return editions;
+}

@@ -1,0 +1,53 @@
+import type { Edition } from '../edition/edition.js';
+import type { FieldChange } from '../profile/edit.js';
+import { fieldName } from '../profile/data.js';
+import { formatHundredths, toUnits } from '../scoring/exact.js';
+import { groupBy, rankedMeasures, rankScopes, ranksByScope } from '../scoring/ranks.js';
+import type { ValidProfile } from '../validate/rule.js';
+
+export interface ProfileFix {
+  entry: ValidProfile;
+  changes: (FieldChange & { from: string })[];
+}
+
+/**
+ * What --fix changes: every composite recomputed from the indicators, and, where the corpus
+ * holds every country of the edition, every rank recomputed from those composites.
+ */
+export function planFixes(valid: ValidProfile[]): { fixes: ProfileFix[]; unrankedEditions: Edition[] } {
+  const changes = new Map<ValidProfile, ProfileFix['changes']>(valid.map((v) => [v, []]));
+  const change = (entry: ValidProfile, path: string[], stated: string, expected: string) => {
+    if (stated !== expected) changes.get(entry)?.push({ path, text: expected, from: stated });
+  };
+  for (const entry of valid) {
+    const { data, composites } = entry;
+    for (const group of composites.groups.values()) {
+      const path = [...group.path, 'score'];
+      const stated = (group.path.length === 1 ? data.resilience : (data.criminality[group.path[1] as string] as { score: number })).score;
+      change(entry, path, formatHundredths(toUnits(stated, 100)), formatHundredths(group.hundredths));
+    }
+    change(entry, ['criminality', 'score'], formatHundredths(toUnits(data.criminality.score, 100)), formatHundredths(composites.criminality));
+  }
+  const unrankedEditions: Edition[] = [];
+  for (const [edition, entries] of groupBy(valid, (v) => v.edition)) {
+    const placed = entries.flatMap((entry) => {
+      const country = edition.countryByName.get(entry.data.country);
+      return country ? [{ entry, continent: country.continent.name, region: country.region.name }] : [];
+    });
+    if (new Set(placed.map((p) => p.entry.data.country)).size !== edition.countries.length || placed.length !== entries.length) {
+      unrankedEditions.push(edition);
+      continue;
+    }
+    for (const measure of rankedMeasures) {
+      for (const [item, ranks] of ranksByScope(placed, (p) => p.entry.composites[measure])) {
+        for (const scope of rankScopes) change(item.entry, [measure, 'rank', scope], String(item.entry.data[measure].rank[scope]), String(ranks[scope]));
+      }
+    }
+  }
+  const fixes = [...changes].filter(([, list]) => list.length > 0).map(([entry, list]) => ({ entry, changes: list }));
+  return { fixes, unrankedEditions };
+}
+
+export function describeFix(fix: ProfileFix): string[] {
+  return fix.changes.map((c) => `${fix.entry.profile.file.path}: ${fieldName(c.path)} ${c.from} -> ${c.text}`);
+}

@@ -1,0 +1,28 @@
+import type { RankScope } from '../scoring/ranks.js';
+
+export type Status = 'draft' | 'review' | 'final';
+export type Ranks = Record<RankScope, number>;
+
+export interface GroupData {
+  score: number;
+  indicators: Record<string, number>;
+}
+
+/** Front-matter of a profile that fits its edition's schema. */
+export interface ProfileData {
+  edition: string;
+  country: string;
+  continent: string;
+  region: string;
+  status: Status;
+  lang?: string;
+  funding?: string;
+  /** score, rank, and one GroupData per criminality group of the edition. */
+  criminality: { score: number; rank: Ranks } & Record<string, unknown>;
+  resilience: GroupData & { rank: Ranks };
+}
+
+/** The dotted name of a front-matter field, as messages show it. */
+export function fieldName(path: readonly (string | number)[]): string {
+  return path.join('.');
+}

@@ -1,0 +1,111 @@
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import { isMap, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
+
+/** A profile may not be larger than this: a full two-page narrative is about 30 KB. */
+export const maxProfileBytes = 1024 * 1024;
+
+export interface Point {
+  line: number;
+  column: number;
+}
+
+/** A Markdown profile, parsed: front-matter as data and as a YAML document, body as mdast. */
+export interface Profile {
+  file: VFile;
+  text: string;
+  data: Record<string, unknown>;
+  doc: Document.Parsed;
+  /** Offsets in `text` of the YAML between the fences. */
+  frontMatter: { start: number; end: number };
+  tree: Root;
+  eol: '\n' | '\r\n';
+  /** Where a front-matter field's key (or value) stands; the nearest existing ancestor if it is missing. */
+  locate(path: readonly (string | number)[], part?: 'key' | 'value'): Point;
+}
+
+/** Why a file is not a profile at all, with the rule id and offset to report. */
+export interface ParseProblem {
+  ruleId: 'file' | 'frontmatter';
+  reason: string;
+  offset: number;
+}
+
+const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+export function parseProfile(path: string, bytes: Uint8Array): { profile: Profile } | { file: VFile; problem: ParseProblem } {
+  const file = new VFile({ path });
+  const fail = (problem: ParseProblem) => ({ file, problem });
+  if (bytes.length > maxProfileBytes) {
+    return fail({ ruleId: 'file', offset: 0, reason: `file is ${megabytes(bytes.length)}; a profile may be at most ${megabytes(maxProfileBytes)}` });
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    file.value = lossy;
+    return fail({ ruleId: 'file', offset: lossy.indexOf('\uFFFD'), reason: 'file is not valid UTF-8: save it as UTF-8' });
+  }
+  file.value = text;
+  if (text.trim() === '') return fail({ ruleId: 'frontmatter', offset: 0, reason: 'file is empty: a profile starts with front-matter between --- lines' });
+
+  const tree = markdown.parse(file) as Root;
+  const head = tree.children[0];
+  if (head?.type !== 'yaml' || !head.position) {
+    return fail({ ruleId: 'frontmatter', offset: 0, reason: 'no front-matter: a profile starts with a --- line, its YAML fields, then a closing --- line' });
+  }
+  const start = Math.min(text.indexOf('\n', head.position.start.offset ?? 0) + 1, head.position.end.offset ?? 0);
+  const end = Math.max(start, (head.position.end.offset ?? 0) - 3);
+  const doc = parseDocument(text.slice(start, end), { uniqueKeys: true, prettyErrors: false });
+  const error = doc.errors[0];
+  if (error) {
+    const reason = error.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same mapping' : `YAML syntax error: ${error.message.split('\n')[0]}`;
+    return fail({ ruleId: 'frontmatter', offset: start + error.pos[0], reason });
+  }
+  if (!isMap(doc.contents)) {
+    const found = doc.contents === null ? 'empty' : isScalar(doc.contents) ? 'a single value' : 'a list';
+    return fail({ ruleId: 'frontmatter', offset: start, reason: `front-matter is ${found}; it must be a mapping of fields (edition: ..., country: ...)` });
+  }
+  const toPoint = location(file).toPoint;
+  const pointAt = (offset: number): Point => {
+    const point = toPoint(offset);
+    return { line: point?.line ?? 1, column: point?.column ?? 1 };
+  };
+  const profile: Profile = {
+    file,
+    text,
+    data: doc.toJS() as Record<string, unknown>,
+    doc,
+    frontMatter: { start, end },
+    tree,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+    locate(path, part = 'key') {
+      let node: Node | null = doc.contents;
+      let offset = start;
+      for (const segment of path) {
+        const pair: unknown = isMap(node) ? node.items.find((p) => isScalar(p.key) && p.key.value === segment) : undefined;
+        if (!isPair(pair)) break;
+        const key = pair.key as Node;
+        node = pair.value as Node | null;
+        offset = start + (part === 'value' && node?.range ? node.range[0] : (key.range?.[0] ?? 0));
+      }
+      return pointAt(offset);
+    },
+  };
+  return { profile };
+}
+
+/** Converts a parse problem's offset to a point in its file. */
+export function problemPoint(file: VFile, offset: number): Point {
+  const point = location(file).toPoint(Math.max(0, offset));
+  return { line: point?.line ?? 1, column: point?.column ?? 1 };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

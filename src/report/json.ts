@@ -1,0 +1,3 @@
+import type { Reporter } from './messages.js';
+
+export const jsonReporter: Reporter = (summary) => `${JSON.stringify(summary)}\n`;

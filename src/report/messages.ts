@@ -1,0 +1,39 @@
+import type { VFile } from 'vfile';
+
+/** One validation message, flat: what every reporter formats. */
+export interface FlatMessage {
+  file: string;
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+  ruleId: string;
+  message: string;
+}
+
+export function flatten(files: VFile[]): FlatMessage[] {
+  return files.flatMap((file) =>
+    file.messages.map((m) => ({
+      file: file.path,
+      line: m.line ?? 1,
+      column: m.column ?? 1,
+      severity: m.fatal === true ? ('error' as const) : ('warning' as const),
+      ruleId: m.ruleId ?? 'unknown',
+      message: m.reason,
+    })),
+  );
+}
+
+export interface Summary {
+  profiles: number;
+  errors: number;
+  warnings: number;
+  messages: FlatMessage[];
+}
+
+export function summarize(files: VFile[]): Summary {
+  const messages = flatten(files);
+  const errors = messages.filter((m) => m.severity === 'error').length;
+  return { profiles: files.length, errors, warnings: messages.length - errors, messages };
+}
+
+export type Reporter = (summary: Summary, options: { color: boolean }) => string;

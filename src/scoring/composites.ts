@@ -1,0 +1,40 @@
+import { groupsWithPaths, type Edition } from '../edition/edition.js';
+import { meanOfFractions, meanOfHalves, roundToHundredths, toUnits, type Fraction } from './exact.js';
+
+/** The scores of one profile that the index derives from its indicators, in hundredths. */
+export interface Composites {
+  /** Group key ("criminal_markets", ..., "resilience") -> rounded mean of its indicators. */
+  groups: Map<string, { hundredths: number; count: number; path: string[] }>;
+  criminality: number;
+  resilience: number;
+}
+
+export type ScoreTree = Record<string, unknown>;
+
+function indicatorsAt(data: ScoreTree, path: string[]): Record<string, number> {
+  let node: unknown = data;
+  for (const key of [...path, 'indicators']) node = (node as Record<string, unknown>)[key];
+  return node as Record<string, number>;
+}
+
+/**
+ * Recomputes every composite from indicators, exactly: each group is the mean of its
+ * indicators; criminality the mean of the unrounded criminality group means.
+ * `data` must already satisfy the edition's schema.
+ */
+export function computeComposites(edition: Edition, data: ScoreTree): Composites {
+  const groups: Composites['groups'] = new Map();
+  const exact = new Map<string, Fraction>();
+  for (const { group, path } of groupsWithPaths(edition)) {
+    const values = indicatorsAt(data, path);
+    const mean = meanOfHalves(group.indicators.map((i) => toUnits(values[i.key] as number, 2)));
+    exact.set(group.key, mean);
+    groups.set(group.key, { hundredths: roundToHundredths(mean), count: group.indicators.length, path });
+  }
+  const criminality = meanOfFractions(edition.criminality.groups.map((g) => exact.get(g.key) as Fraction));
+  return {
+    groups,
+    criminality: roundToHundredths(criminality),
+    resilience: roundToHundredths(exact.get(edition.resilience.key) as Fraction),
+  };
+}

@@ -1,0 +1,52 @@
+import type { Edition } from '../edition/edition.js';
+import type { Point, Profile } from '../profile/parse.js';
+import type { Composites } from '../scoring/composites.js';
+import type { ProfileData } from '../profile/data.js';
+
+export type Severity = 'error' | 'warning';
+
+/** What a rule found: a plain reason and where, as a front-matter path or a point in the file. */
+export interface Issue {
+  reason: string;
+  at: readonly (string | number)[] | Point;
+  /** For a front-matter path: point at the key (default) or at its value. */
+  part?: 'key' | 'value';
+  severity?: Severity;
+}
+
+/** A rule that looks at one profile whose front-matter parsed but may not fit the schema. */
+export interface RawProfileRule {
+  id: string;
+  description: string;
+  stage: 'parsed';
+  check(profile: Profile, editions: Map<string, Edition>): Issue[];
+}
+
+/** A rule that looks at one profile that fits its edition's schema. */
+export interface ProfileRule {
+  id: string;
+  description: string;
+  stage: 'valid';
+  check(context: ValidProfile): Issue[];
+}
+
+export interface ValidProfile {
+  profile: Profile;
+  data: ProfileData;
+  edition: Edition;
+  composites: Composites;
+}
+
+/** A rule that compares the valid profiles of one edition with each other. */
+export interface CorpusRule {
+  id: string;
+  description: string;
+  stage: 'corpus';
+  check(edition: Edition, profiles: ValidProfile[]): { profile: Profile; issue: Issue }[];
+}
+
+export type Rule = RawProfileRule | ProfileRule | CorpusRule;
+
+export function isPoint(at: Issue['at']): at is Point {
+  return !Array.isArray(at);
+}

@@ -1,0 +1,24 @@
+import { fieldName } from '../../profile/data.js';
+import { formatHundredths, toUnits } from '../../scoring/exact.js';
+import type { Issue, ProfileRule } from '../rule.js';
+
+export const compositeScoreRule: ProfileRule = {
+  id: 'composite-score',
+  description: 'Every group score is the mean of its indicators, criminality the mean of its unrounded group means, rounded half up to 2 decimals.',
+  stage: 'valid',
+  check({ data, edition, composites }) {
+    const issues: Issue[] = [];
+    const compare = (path: string[], stated: number, expected: number, why: string) => {
+      if (toUnits(stated, 100) === expected) return;
+      issues.push({ at: path, part: 'value', reason: `${fieldName(path)} is ${formatHundredths(toUnits(stated, 100))}; ${why} is ${formatHundredths(expected)}` });
+    };
+    for (const [key, group] of composites.groups) {
+      const path = [...group.path, 'score'];
+      const stated = key === edition.resilience.key ? data.resilience.score : (data.criminality[key] as { score: number }).score;
+      compare(path, stated, group.hundredths, `the mean of its ${group.count} indicators`);
+    }
+    const groupNames = edition.criminality.groups.map((g) => g.label.toLowerCase()).join(' and ');
+    compare(['criminality', 'score'], data.criminality.score, composites.criminality, `the mean of the unrounded ${groupNames} means`);
+    return issues;
+  },
+};

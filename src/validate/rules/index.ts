@@ -1,0 +1,27 @@
+import type { Rule } from '../rule.js';
+import { compositeScoreRule } from './composite-score.js';
+import { editionRule } from './edition.js';
+import { fileNameRule } from './file-name.js';
+import { geographyRule } from './geography.js';
+import { narrativeOutlineRule } from './narrative-outline.js';
+import { rankRule } from './rank.js';
+import { schemaRule } from './schema.js';
+import { uniqueCountryRule } from './unique-country.js';
+
+/** Checks made while reading a file, before any rule module can run. */
+export const parseChecks = [
+  { id: 'file', description: 'The file is readable UTF-8 text of at most 1 MB.' },
+  { id: 'frontmatter', description: 'The file starts with YAML front-matter that parses to a mapping, without duplicate keys.' },
+] as const;
+
+/** Every rule, in the order it runs. */
+export const rules: Rule[] = [
+  editionRule,
+  schemaRule,
+  geographyRule,
+  fileNameRule,
+  compositeScoreRule,
+  narrativeOutlineRule,
+  uniqueCountryRule,
+  rankRule,
+];

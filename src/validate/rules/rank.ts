@@ -1,0 +1,77 @@
+import type { Country } from '../../edition/edition.js';
+import { formatHundredths } from '../../scoring/exact.js';
+import { ordinal } from '../../scoring/ordinal.js';
+import { rankPopulation } from '../../scoring/rank-lines.js';
+import { areaOf, groupBy, rankedMeasures, rankScopes, ranksByScope } from '../../scoring/ranks.js';
+import type { CorpusRule, Issue, ValidProfile } from '../rule.js';
+
+interface Ranked {
+  entry: ValidProfile;
+  country: Country;
+  continent: string;
+  region: string;
+}
+
+export const rankRule: CorpusRule = {
+  id: 'rank',
+  description: 'Ranks are competition ranks (higher score first) within the world, continent and region, over the edition corpus.',
+  stage: 'corpus',
+  check(edition, profiles) {
+    const found: { profile: ValidProfile['profile']; issue: Issue }[] = [];
+    const seen = new Set<string>();
+    const ranked: Ranked[] = [];
+    for (const entry of profiles) {
+      const country = edition.countryByName.get(entry.data.country);
+      if (!country || seen.has(country.name)) continue; // geography and unique-country report these
+      seen.add(country.name);
+      ranked.push({ entry, country, continent: country.continent.name, region: country.region.name });
+    }
+    if (ranked.length === 0) return found;
+    const missing = edition.countries.length - ranked.length;
+    if (missing > 0) {
+      found.push({
+        profile: (ranked[0] as Ranked).entry.profile,
+        issue: {
+          at: ['criminality', 'rank'],
+          severity: 'warning',
+          reason: `the corpus holds ${ranked.length} of the ${edition.countries.length} countries of ${edition.id}; with ${missing} missing, ranks are checked only for consistency with the profiles present`,
+        },
+      });
+    }
+    for (const measure of rankedMeasures) {
+      const score = (r: Ranked) => r.entry.composites[measure];
+      const expected = ranksByScope(ranked, score);
+      for (const scope of rankScopes) {
+        for (const members of groupBy(ranked, (r) => areaOf(r, scope)).values()) {
+          const absent = scope === 'global' ? missing : (edition.areaSizes.get(areaOf(members[0] as Ranked, scope)) ?? 0) - members.length;
+          const byScore = [...members].sort((a, b) => score(b) - score(a));
+          byScore.forEach((member, index) => {
+            const stated = member.entry.data[measure].rank[scope];
+            const present = (expected.get(member) as Record<string, number>)[scope] as number;
+            const path = [measure, 'rank', scope];
+            const line = `a ${measure} score of ${formatHundredths(score(member))}`;
+            const population = rankPopulation(edition, member.country, scope);
+            const report = (reason: string) => found.push({ profile: member.entry.profile, issue: { at: path, part: 'value', reason } });
+            if (absent === 0) {
+              if (stated !== present) report(`${path.join('.')} is ${stated}; ${line} ranks ${ordinal(present)} ${population}`);
+              return;
+            }
+            if (stated < present || stated > present + absent) {
+              report(`${path.join('.')} is ${stated}; ${line} ranks from ${present} to ${present + absent} ${population}, as ${absent} of them are missing from the corpus`);
+              return;
+            }
+            const above = byScore[index - 1];
+            if (!above) return;
+            const aboveRank = above.entry.data[measure].rank[scope];
+            if (score(above) === score(member) && aboveRank !== stated) {
+              report(`${path.join('.')} is ${stated}; ${above.country.name} has the same ${measure} score and ranks ${aboveRank}`);
+            } else if (score(above) > score(member) && aboveRank >= stated) {
+              report(`${path.join('.')} is ${stated}; ${above.country.name} has a higher ${measure} score and ranks ${aboveRank}`);
+            }
+          });
+        }
+      }
+    }
+    return found;
+  },
+};
