@@ -2,6 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { EditionError } from './edition/load.js';
 import { InputError } from './io/collect.js';
 import { registerImport } from './commands/import.js';
+import { registerExport } from './commands/export.js';
+import { registerNew } from './commands/new.js';
+import { registerPreview } from './commands/preview.js';
+import { registerRender } from './commands/render.js';
 import { registerValidate } from './commands/validate.js';
 import { exitCodes, processIo, type Io } from './commands/io.js';
 
@@ -12,6 +16,10 @@ export function program(io: Io, setExitCode: (code: number) => void): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   registerValidate(cli, io, setExitCode);
   registerImport(cli, io, setExitCode);
+  registerRender(cli, io, setExitCode);
+  registerPreview(cli, io, setExitCode);
+  registerNew(cli, io, setExitCode);
+  registerExport(cli, io, setExitCode);
   return cli;
 }
 
