@@ -15,7 +15,7 @@ export interface ImportedRow {
 /** A mistake in the dataset, with the row (1-based, header = 1) and column where it is. */
 export interface DatasetError {
   row: number;
-  column: string;
+  column?: string;
   message: string;
 }
 
@@ -38,7 +38,7 @@ export function readRows(table: Table, edition: Edition): { rows: ImportedRow[];
     if (!expected.includes(label)) errors.push({ row: 1, column: where(index, label), message: `unknown column '${label}' for ${edition.id}` });
   });
   for (const label of expected) {
-    if (!header.includes(label)) errors.push({ row: 1, column: label, message: `missing column '${label}'` });
+    if (!header.includes(label)) errors.push({ row: 1, message: `missing column '${label}'` });
   }
   if (errors.length > 0) return { rows: [], errors };
   const indexOf = (label: string) => header.indexOf(label);

@@ -1,12 +1,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 /** A problem with the command's input itself (missing path, unreadable file): exit code 2. */
 export class InputError extends Error {}
 
 /** A path as messages show it: relative to the working directory, with / separators. */
 export function displayPath(path: string, cwd = process.cwd()): string {
-  return relative(cwd, join(cwd, path)).split(sep).join('/') || '.';
+  return relative(cwd, resolve(cwd, path)).split(sep).join('/') || '.';
 }
 
 async function walk(path: string, found: string[]): Promise<void> {

@@ -19,8 +19,9 @@ function compare(found: Section[], expected: OutlineSection[], depth: number, pa
     const index = expected.findIndex((e) => sameHeading(e.heading, section.title));
     const label = `'${marks(section.depth)} ${section.title}'`;
     if (index === -1 || section.depth !== depth) {
-      const where = depth === 1 ? 'top-level section' : `section under ${parent.name}`;
-      issues.push({ at: pointOf(section), severity: 'warning', reason: `unknown ${where} ${label}; the ${depth === 1 ? 'outline' : 'outline there'} has ${expected.map((e) => `'${marks(depth)} ${e.heading}'`).join(', ') || 'no subsections'}` });
+      const where = depth === 1 ? `top-level section ${label}` : `section ${label} under ${parent.name}`;
+      const outlined = expected.map((e) => `'${marks(depth)} ${e.heading}'`).join(', ') || 'no sections';
+      issues.push({ at: pointOf(section), severity: 'warning', reason: `unknown ${where}; the outline has ${outlined} there` });
       continue;
     }
     if (seen.has(index)) {

@@ -1,0 +1,65 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../src/cli.js';
+import { loadEditions } from '../src/edition/load.js';
+import { summarize, type FlatMessage } from '../src/report/messages.js';
+import { validateSources, type RuleSettings } from '../src/validate/validate.js';
+
+export const projectRoot = join(import.meta.dirname, '..');
+export const sharedRoot = join(projectRoot, '..', 'shared');
+export const editions = loadEditions();
+
+export function readContent(relative: string): string {
+  return readFileSync(join(projectRoot, 'content', relative), 'utf8');
+}
+
+/** The bundled, final Azerbaijan 2021 profile: the seed of the index, every field filled. */
+export const azerbaijan2021 = readContent('goci-2021/azerbaijan.md');
+
+/** 1-based line of the first occurrence of `needle` in `text`. */
+export function lineOf(text: string, needle: string): number {
+  const index = text.indexOf(needle);
+  if (index === -1) throw new Error(`${needle} not in text`);
+  return text.slice(0, index).split('\n').length;
+}
+
+/** Replaces exactly one occurrence, so a fixture cannot silently stay unbroken. */
+export function replaceOnce(text: string, from: string, to: string): string {
+  const parts = text.split(from);
+  if (parts.length !== 2) throw new Error(`expected exactly one '${from}', found ${parts.length - 1}`);
+  return parts.join(to);
+}
+
+/** Validates in-memory files (path -> text) as one corpus; returns its flat messages. */
+export function check(files: Record<string, string | Uint8Array>, settings: RuleSettings = {}): FlatMessage[] {
+  const sources = Object.entries(files).map(([path, text]) => ({ path, bytes: typeof text === 'string' ? Buffer.from(text) : text }));
+  return summarize(validateSources(sources, editions, settings).files).messages;
+}
+
+/** Messages of one profile checked alone, without the corpus warning about missing countries. */
+export function checkOne(text: string | Uint8Array, path = 'content/goci-2021/azerbaijan.md'): FlatMessage[] {
+  return check({ [path]: text }).filter((m) => !(m.ruleId === 'rank' && m.severity === 'warning'));
+}
+
+/** Every bundled profile of an edition, path -> text, as the corpus rules see them. */
+export function editionCorpus(edition: string): Record<string, string> {
+  const folder = join(projectRoot, 'content', edition);
+  return Object.fromEntries(readdirSync(folder).sort().map((name) => [`content/${edition}/${name}`, readFileSync(join(folder, name), 'utf8')]));
+}
+
+/** Runs the command line in-process; returns its exit code and what it wrote. */
+export async function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), interactive: false };
+  const code = await run(['node', 'ocindex', ...args], io);
+  return { code, stdout, stderr };
+}
+
+/** A fresh temporary folder, removed when the test process ends. */
+export function tempFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'ocindex-'));
+  process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+  return folder;
+}
