@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { isScalar } from 'yaml';
 import type { Edition } from '../edition/edition.js';
 import { withFields, type FieldChange } from '../profile/edit.js';
-import { parseProfile, problemPoint } from '../profile/parse.js';
+import { parseProfile, pointAtOffset } from '../profile/parse.js';
 import { newProfileText } from '../profile/create.js';
 import type { ImportedRow } from './import.js';
 
@@ -30,7 +30,7 @@ export async function planWrites(rows: ImportedRow[], edition: Edition, out: str
     }
     const parsed = parseProfile(path, await readFile(path));
     if ('problem' in parsed) {
-      const point = problemPoint(parsed.file, parsed.problem.offset);
+      const point = pointAtOffset(parsed.file, parsed.problem.offset);
       errors.push(`${path}:${point.line}:${point.column}: ${parsed.problem.reason}; not updated`);
       continue;
     }

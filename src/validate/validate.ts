@@ -2,7 +2,7 @@ import type { VFile } from 'vfile';
 import type { Edition } from '../edition/edition.js';
 import type { SourceFile } from '../io/collect.js';
 import type { ProfileData } from '../profile/data.js';
-import { parseProfile, problemPoint, type Profile } from '../profile/parse.js';
+import { parseProfile, pointAtOffset, type Profile } from '../profile/parse.js';
 import { computeComposites } from '../scoring/composites.js';
 import { groupBy } from '../scoring/ranks.js';
 import { isPoint, type Issue, type Rule, type Severity, type ValidProfile } from './rule.js';
@@ -36,7 +36,7 @@ export function validateSources(sources: SourceFile[], editions: Map<string, Edi
     const parsed = parseProfile(source.path, source.bytes);
     if ('problem' in parsed) {
       const { file, problem } = parsed;
-      report(file, problem.ruleId, { at: [], reason: problem.reason }, problemPoint(file, problem.offset), settings);
+      report(file, problem.ruleId, { at: [], reason: problem.reason }, pointAtOffset(file, problem.offset), settings);
       files.push(file);
       continue;
     }

@@ -55,8 +55,7 @@ export const narrativeOutlineRule: ProfileRule = {
   check({ profile, data, edition }) {
     const issues: Issue[] = [];
     const { sections } = sectionsOf(profile.tree);
-    const end = profile.tree.children[0]?.position?.end;
-    const afterFrontMatter = { line: (end?.line ?? 0) + 1, column: 1 };
+    const afterFrontMatter = { line: profile.bodyLine, column: 1 };
     compare(sections, edition.outline, 1, { name: 'the narrative', at: afterFrontMatter }, data.status !== 'draft', issues);
     return issues;
   },
