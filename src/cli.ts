@@ -6,6 +6,7 @@ import { registerExport } from './commands/export.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
 import { registerRender } from './commands/render.js';
+import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
 import { exitCodes, processIo, type Io } from './commands/io.js';
 
@@ -20,6 +21,7 @@ export function program(io: Io, setExitCode: (code: number) => void): Command {
   registerPreview(cli, io, setExitCode);
   registerNew(cli, io, setExitCode);
   registerExport(cli, io, setExitCode);
+  registerSchema(cli, io);
   return cli;
 }
 

@@ -1,26 +1,25 @@
 import type { Command } from 'commander';
-import { loadEditions } from '../edition/load.js';
-import { InputError } from '../io/collect.js';
 import { writeAtomically } from '../io/write.js';
 import { planWrites } from '../dataset/apply.js';
 import { readRows } from '../dataset/import.js';
 import { readTable } from '../dataset/read.js';
+import { editionById, setup } from './setup.js';
 import { exitCodes, type Io, type SetExitCode } from './io.js';
 
 export function registerImport(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli
     .command('import')
     .description("write or update one profile per row of the index's dataset (scores only)")
-    .argument('<dataset>', 'the dataset, in the index layout (.csv)')
+    .argument('<dataset>', 'the dataset, in the index layout (.csv, or an .xlsx workbook)')
     .requiredOption('--edition <id>', 'edition the dataset belongs to')
-    .option('--out <folder>', 'content folder', 'content')
-    .action(async (dataset: string, options: { edition: string; out: string }) => {
-      const editions = loadEditions();
-      const edition = editions.get(options.edition);
-      if (!edition) throw new InputError(`unknown edition '${options.edition}'; expected one of ${[...editions.keys()].join(', ')}`);
-      const { rows, errors } = readRows(await readTable(dataset), edition);
-      const planned = errors.length === 0 ? await planWrites(rows, edition, options.out) : { writes: [], unchanged: 0, errors: [] };
-      const problems = [...errors.map((e) => `${dataset}: row ${e.row}, column ${e.column}: ${e.message}`), ...planned.errors];
+    .option('--sheet <name>', "workbook sheet to read (default: the one named like the edition, else the first)")
+    .option('--out <folder>', 'content folder (default: the configured one, else content)')
+    .action(async (dataset: string, options: { edition: string; sheet?: string; out?: string }) => {
+      const { config, editions } = await setup();
+      const edition = editionById(editions, options.edition);
+      const { rows, errors } = readRows(await readTable(dataset, { sheet: options.sheet, edition }), edition);
+      const planned = errors.length === 0 ? await planWrites(rows, edition, options.out ?? config.content) : { writes: [], unchanged: 0, errors: [] };
+      const problems = [...errors.map((e) => `${dataset}: row ${e.row}${e.column ? `, column ${e.column}` : ''}: ${e.message}`), ...planned.errors];
       if (problems.length > 0) {
         io.stderr(`${problems.join('\n')}\nnothing written: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`);
         setExitCode(exitCodes.contentErrors);

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { exitCodes, type Io, type SetExitCode } from './io.js';
+import { loadConfig } from '../config/config.js';
 import { loadCorpus } from '../corpus.js';
 import { describeFix, planFixes } from '../fix/fix.js';
 import { withFields } from '../profile/edit.js';
@@ -12,12 +13,13 @@ export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode)
   cli
     .command('validate')
     .description('check profiles: schema, scores, ranks, geography, narrative outline')
-    .argument('[paths...]', 'profile files or folders', ['content'])
+    .argument('[paths...]', 'profile files or folders (default: the configured content folder, else content)')
     .addOption(new Option('--format <format>', 'report format').choices(Object.keys(reporters)).default('human'))
     .option('--fix', 'recompute composite scores and ranks and write the values that change')
     .action(async (paths: string[], options: { format: string; fix?: boolean }) => {
-      const corpus = await loadCorpus(paths);
-      let validation = validateSources(corpus.sources, corpus.editions);
+      const config = await loadConfig();
+      const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions });
+      let validation = validateSources(corpus.sources, corpus.editions, config.rules);
       if (options.fix) {
         const { fixes, unrankedEditions } = planFixes(validation.valid);
         const log = options.format === 'human' ? io.stdout : io.stderr;
@@ -30,7 +32,7 @@ export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode)
           log(`${describeFix(fix).join('\n')}\n`);
         }
         log(`fixed ${fixes.length} profile${fixes.length === 1 ? '' : 's'}\n`);
-        if (fixes.length > 0) validation = validateSources(corpus.sources, corpus.editions);
+        if (fixes.length > 0) validation = validateSources(corpus.sources, corpus.editions, config.rules);
       }
       const summary = summarize(validation.files);
       io.stdout(reporters[options.format]?.(summary, { color: io.interactive }) ?? '');

@@ -1,16 +1,27 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import type { Edition } from '../edition/edition.js';
 import { InputError } from '../io/collect.js';
+import { readWorkbook } from './xlsx.js';
 
 /** A dataset as rows of cell texts, the header first. */
 export type Table = string[][];
 
-export async function readTable(path: string): Promise<Table> {
+export interface TableOptions {
+  /** The workbook sheet to read (.xlsx only). */
+  sheet?: string;
+  /** The edition being imported: a workbook's sheet named like it is read by default. */
+  edition?: Edition;
+}
+
+export async function readTable(path: string, options: TableOptions = {}): Promise<Table> {
   const extension = extname(path).toLowerCase();
   const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(`${path}: cannot read (${error.code ?? error.message})`);
   });
+  if (extension === '.xlsx') return readWorkbook(path, bytes, options.sheet, options.edition);
+  if (options.sheet !== undefined) throw new InputError(`${path}: --sheet applies to .xlsx workbooks only`);
   if (extension === '.csv') {
     try {
       return parse(bytes, { bom: true, skip_empty_lines: true, relax_column_count: true }) as Table;
@@ -18,5 +29,5 @@ export async function readTable(path: string): Promise<Table> {
       throw new InputError(`${path}: not a readable CSV file: ${(error as Error).message}`);
     }
   }
-  throw new InputError(`${path}: unknown dataset type '${extension}'; expected .csv`);
+  throw new InputError(`${path}: unknown dataset type '${extension}'; expected .csv or .xlsx`);
 }

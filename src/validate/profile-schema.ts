@@ -39,7 +39,8 @@ const compiled = new WeakMap<Edition, ValidateFunction>();
 export function schemaValidator(edition: Edition): ValidateFunction {
   let validate = compiled.get(edition);
   if (!validate) {
-    // multipleOfPrecision: 4.15 / 0.01 is 415.00000000000006 in binary floating point.
+    // multipleOfPrecision: 4.15 / 0.01 is 415.00000000000006 in binary floating point. The
+    // tolerance would pass 5.199999999999999: the composite-score rule checks decimals exactly.
     validate = new Ajv({ allErrors: true, verbose: true, multipleOfPrecision: 9 }).compile(profileSchemaFor(edition));
     compiled.set(edition, validate);
   }

@@ -21,4 +21,11 @@ describe('composite-score rule', () => {
     const text = replaceOnce(azerbaijan2021, 'prevention: 5.0', 'prevention: 9.5');
     expect(checkOne(text).map((m) => m.message)).toEqual(['resilience.score is 4.08; the mean of its 12 indicators is 4.46']);
   });
+
+  it('checks two decimals exactly, where the schema allows for binary floating point', () => {
+    const text = replaceOnce(azerbaijan2021, 'score: 6.00', 'score: 5.999999999999999');
+    expect(checkOne(text).map((m) => [m.ruleId, m.line, m.message])).toEqual([
+      ['composite-score', lineOf(text, '5.999999999999999'), 'criminality.criminal_actors.score is 5.999999999999999; composite scores have two decimals'],
+    ]);
+  });
 });

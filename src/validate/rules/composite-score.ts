@@ -1,14 +1,18 @@
 import { fieldName } from '../../profile/data.js';
-import { formatHundredths, toUnits } from '../../scoring/exact.js';
+import { formatHundredths, hasDecimals, toUnits } from '../../scoring/exact.js';
 import type { Issue, ProfileRule } from '../rule.js';
 
 export const compositeScoreRule: ProfileRule = {
   id: 'composite-score',
-  description: 'Every group score is the mean of its indicators, criminality the mean of its unrounded group means, rounded half up to 2 decimals.',
+  description: 'Every composite has exactly two decimals; every group score is the mean of its indicators, criminality the mean of its unrounded group means, rounded half up to 2 decimals.',
   stage: 'valid',
   check({ data, edition, composites }) {
     const issues: Issue[] = [];
     const compare = (path: string[], stated: number, expected: number, why: string) => {
+      if (!hasDecimals(stated, 2)) {
+        issues.push({ at: path, part: 'value', reason: `${fieldName(path)} is ${stated}; composite scores have two decimals` });
+        return;
+      }
       if (toUnits(stated, 100) === expected) return;
       issues.push({ at: path, part: 'value', reason: `${fieldName(path)} is ${formatHundredths(toUnits(stated, 100))}; ${why} is ${formatHundredths(expected)}` });
     };

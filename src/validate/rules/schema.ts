@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { closest, distance } from 'fastest-levenshtein';
+import { didYouMean } from '../../io/suggest.js';
 import { fieldName } from '../../profile/data.js';
 import type { Issue, RawProfileRule } from '../rule.js';
 import { schemaValidator } from '../profile-schema.js';
@@ -7,11 +7,6 @@ import { schemaValidator } from '../profile-schema.js';
 /** ajv's "/criminality/rank/global" as a path of keys. */
 function pathOf(instancePath: string): string[] {
   return instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function didYouMean(name: string, allowed: string[]): string {
-  const best = closest(name, allowed);
-  return best !== undefined && distance(name, best) <= Math.max(2, Math.floor(name.length / 3)) ? `; did you mean ${best}?` : '';
 }
 
 function describe(value: unknown): string {

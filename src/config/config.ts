@@ -1,0 +1,112 @@
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Ajv } from 'ajv';
+import { InputError } from '../io/collect.js';
+import { readSchema } from '../io/package.js';
+import { didYouMean, listed } from '../io/suggest.js';
+import type { RuleSettings } from '../validate/validate.js';
+import { parseChecks, rules } from '../validate/rules/index.js';
+import { describeSchemaError } from './problems.js';
+
+/** The settings every command starts from: the config file's, else these defaults. Paths are absolute. */
+export interface Config {
+  /** The file the settings came from ("ocindex.config.json", "package.json"), if any. */
+  source?: string;
+  /** Folder of the profiles, <edition>/<slug>.md. */
+  content: string;
+  /** Folder rendered files go to. */
+  output: string;
+  /** Per rule id: 'off', or the severity its messages get. */
+  rules: RuleSettings;
+  /** How many profiles are rendered at once; undefined leaves it to the command. */
+  concurrency?: number;
+  /** Folders of extra edition files besides the shipped ones. */
+  editions: string[];
+}
+
+/** The settings as written, once they fit schemas/config.schema.json. */
+interface ConfigSource {
+  content?: string;
+  output?: string;
+  rules?: RuleSettings;
+  concurrency?: number;
+  editions?: string[];
+}
+
+const configFiles = ['ocindex.config.json', 'ocindex.config.js', 'ocindex.config.mjs'];
+
+/** The settings each source holds, if it holds any; `prefix` is where they sit inside the file. */
+async function findSettings(cwd: string): Promise<{ file: string; prefix: string[]; settings: unknown }[]> {
+  const found = [];
+  for (const file of configFiles.filter((f) => existsSync(join(cwd, f)))) {
+    found.push({ file, prefix: [], settings: await readConfigFile(join(cwd, file), file) });
+  }
+  const pkg = join(cwd, 'package.json');
+  if (existsSync(pkg)) {
+    const json = parseJson(await readFile(pkg, 'utf8'), 'package.json') as Record<string, unknown> | null;
+    if (json !== null && typeof json === 'object' && 'ocindex' in json) found.push({ file: 'package.json', prefix: ['ocindex'], settings: json.ocindex });
+  }
+  return found;
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${file}: not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+async function readConfigFile(path: string, file: string): Promise<unknown> {
+  if (file.endsWith('.json')) return parseJson(await readFile(path, 'utf8'), file);
+  // The modification time in the URL makes a changed file load afresh (a watching preview reloads it).
+  const url = `${pathToFileURL(path).href}?mtime=${statSync(path).mtimeMs}`;
+  const module = (await import(url).catch((error: Error) => {
+    throw new InputError(`${file}: cannot load: ${error.message}`);
+  })) as { default?: unknown };
+  if (module.default === undefined) throw new InputError(`${file}: export the settings as the default export (export default { ... })`);
+  return module.default;
+}
+
+/** Every mistake of the settings, one "file: key: reason" line each. */
+function mistakesOf(settings: unknown, file: string, prefix: string[], cwd: string): string[] {
+  const check = new Ajv({ allErrors: true, verbose: true }).compile<ConfigSource>(readSchema('config.schema.json'));
+  const at = (key: string) => `${file}: ${key ? `${key}: ` : ''}`;
+  if (!check(settings)) return (check.errors ?? []).map((e) => describeSchemaError(e, prefix)).map(({ key, reason }) => `${at(key)}${reason}`);
+  const known = [...rules.map((r) => r.id), ...parseChecks.map((c) => c.id)];
+  const mistakes: string[] = [];
+  for (const id of Object.keys(settings.rules ?? {}).filter((id) => !known.includes(id))) {
+    mistakes.push(`${at([...prefix, 'rules', id].join('.'))}unknown rule; the rules are ${listed(known, 'and')}${didYouMean(id, known)}`);
+  }
+  (settings.editions ?? []).forEach((folder, index) => {
+    const path = resolve(cwd, folder);
+    if (!existsSync(path) || !statSync(path).isDirectory()) mistakes.push(`${at(`${[...prefix, 'editions'].join('.')}[${index}]`)}no such folder '${folder}'`);
+  });
+  return mistakes;
+}
+
+/**
+ * The settings of a working folder: ocindex.config.json, .js or .mjs there, or the "ocindex"
+ * key of its package.json; defaults where none sets a value. Mistakes throw an InputError
+ * naming the file and the key.
+ */
+export async function loadConfig(cwd: string = process.cwd()): Promise<Config> {
+  const sources = await findSettings(cwd);
+  if (sources.length > 1) throw new InputError(`settings found in ${listed(sources.map((s) => s.file))}; keep them in one place`);
+  const source = sources[0];
+  const settings = (source?.settings ?? {}) as ConfigSource;
+  if (source) {
+    const mistakes = mistakesOf(source.settings, source.file, source.prefix, cwd);
+    if (mistakes.length > 0) throw new InputError(mistakes.join('\n'));
+  }
+  return {
+    source: source?.file,
+    content: resolve(cwd, settings.content ?? 'content'),
+    output: resolve(cwd, settings.output ?? 'dist'),
+    rules: settings.rules ?? {},
+    concurrency: settings.concurrency,
+    editions: (settings.editions ?? []).map((folder) => resolve(cwd, folder)),
+  };
+}

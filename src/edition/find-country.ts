@@ -1,0 +1,19 @@
+import type { Country, Edition } from './edition.js';
+import { InputError } from '../io/collect.js';
+import { didYouMean, listed } from '../io/suggest.js';
+import { slugOfCountry } from './names.js';
+
+/**
+ * The edition's country named by its name or file name, ignoring case and accents
+ * ("Côte d'Ivoire", "cote d'ivoire", "cote-d-ivoire"). An unknown one is a usage mistake,
+ * with the countries it may have meant.
+ */
+export function findCountry(edition: Edition, query: string): Country {
+  const slug = slugOfCountry(query);
+  const country = edition.countries.find((c) => c.slug === slug);
+  if (country) return country;
+  // "korea" names two countries; a typo ("azerbaidjan") names one.
+  const containing = slug.length >= 3 ? edition.countries.filter((c) => c.slug.includes(slug)).map((c) => c.name) : [];
+  const hint = containing.length > 0 ? `; did you mean ${listed(containing)}?` : didYouMean(query, edition.countries.map((c) => c.name));
+  throw new InputError(`unknown country '${query}' in ${edition.id}${hint}`);
+}

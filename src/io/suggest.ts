@@ -1,0 +1,12 @@
+import { closest, distance } from 'fastest-levenshtein';
+
+/** "; did you mean X?" when one of the candidates is close enough to be the intended one, else "". */
+export function didYouMean(name: string, candidates: string[]): string {
+  const best = closest(name, candidates);
+  return best !== undefined && distance(name, best) <= Math.max(2, Math.floor(name.length / 3)) ? `; did you mean ${best}?` : '';
+}
+
+/** ["a", "b", "c"] -> "a, b or c" (or "a, b and c"). */
+export function listed(items: string[], conjunction: 'or' | 'and' = 'or'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
+}
