@@ -1,0 +1,117 @@
+import type { IndicatorGroup } from '../edition/edition.js';
+import type { GroupData, Ranks } from '../profile/data.js';
+import { formatHundredths, toUnits } from '../scoring/exact.js';
+import { rankLines } from '../scoring/rank-lines.js';
+import type { ValidProfile } from '../validate/rule.js';
+import type { HtmlOptions } from './html.js';
+import { narrativeHtml } from './narrative.js';
+
+/** One score as a bar on the index's 1-to-10 scale. */
+export interface BarView {
+  label: string;
+  /** "4.50": two decimals, as the index prints every score. */
+  value: string;
+  /** The filled length on a track 90 units long, from 1 (empty) to 10 (full). */
+  fill: string;
+}
+
+/** A headline score: "5.08", "Criminality", "83rd of 193 countries", ... */
+export interface ScoreView {
+  label: string;
+  value: string;
+  ranks: string[];
+}
+
+/** A titled set of bars; the resilience page's indicators have no title (label null). */
+export interface GroupView {
+  label: string | null;
+  value: string | null;
+  bars: BarView[];
+}
+
+/** One printed page: its own measure in large, the other as a summary, and its narrative. */
+export interface PageView {
+  number: 1 | 2;
+  /** 'criminality' or 'resilience': the CSS class that colours the page. */
+  theme: string;
+  first: boolean;
+  headline: ScoreView;
+  groups: GroupView[];
+  summary: ScoreView & { bars: BarView[] };
+  narrative: { title: string; html: string; funding: string | null };
+}
+
+/** Everything the profile template prints, as text (the narrative as sanitized HTML). */
+export interface ProfileView {
+  lang: string;
+  title: string;
+  country: string;
+  edition: string;
+  publisher: string;
+  /** Diagonal text over both pages ("draft"), or null for none. */
+  watermark: string | null;
+  pages: [PageView, PageView];
+  footer: string[];
+}
+
+/** "4.5" -> "4.50": scores are held as exact decimals, printed with two. */
+export function formatScore(value: number): string {
+  return formatHundredths(toUnits(value, 100));
+}
+
+function bar(label: string, value: number): BarView {
+  const fill = Math.min(Math.max(value - 1, 0), 9) * 10;
+  return { label, value: formatScore(value), fill: fill.toFixed(1) };
+}
+
+function groupBars(group: IndicatorGroup, data: GroupData): BarView[] {
+  return group.indicators.map((indicator) => bar(indicator.label, data.indicators[indicator.key] as number));
+}
+
+function scoreView(label: string, score: number, ranks: string[]): ScoreView {
+  return { label, value: formatScore(score), ranks };
+}
+
+export function profileView(entry: ValidProfile, options: HtmlOptions = {}): ProfileView {
+  const { data, edition } = entry;
+  const country = edition.countryByName.get(data.country);
+  // The validator reports this as an error; rank lines need the country's continent and region.
+  if (!country) throw new Error(`${data.country} is not a country of ${edition.id}: fix the profile before rendering it`);
+  const ranks = (r: Ranks) => rankLines(edition, country, r);
+  const criminalityGroups = edition.criminality.groups.map((group) => ({ group, data: data.criminality[group.key] as GroupData }));
+  const criminality = scoreView(edition.criminality.label, data.criminality.score, ranks(data.criminality.rank));
+  const resilience = scoreView(edition.resilience.label, data.resilience.score, ranks(data.resilience.rank));
+  const narrative = narrativeHtml(entry);
+  const funding = data.funding?.trim() || null;
+  const watermark = options.watermark ?? (data.status === 'final' ? false : data.status);
+
+  return {
+    lang: data.lang ?? edition.language,
+    title: `${data.country} – ${edition.title}`,
+    country: data.country,
+    edition: edition.title,
+    publisher: edition.publisher,
+    watermark: watermark || null,
+    pages: [
+      {
+        number: 1,
+        theme: 'criminality',
+        first: true,
+        headline: criminality,
+        groups: criminalityGroups.map(({ group, data: g }) => ({ label: group.label, value: formatScore(g.score), bars: groupBars(group, g) })),
+        summary: { ...resilience, bars: [] },
+        narrative: { title: edition.criminality.label, html: narrative.criminality, funding: null },
+      },
+      {
+        number: 2,
+        theme: 'resilience',
+        first: false,
+        headline: resilience,
+        groups: [{ label: null, value: null, bars: groupBars(edition.resilience, data.resilience) }],
+        summary: { ...criminality, bars: criminalityGroups.map(({ group, data: g }) => bar(group.label, g.score)) },
+        narrative: { title: edition.resilience.label, html: narrative.resilience, funding },
+      },
+    ],
+    footer: edition.footer,
+  };
+}
