@@ -30,23 +30,7 @@ export interface Country {
   region: Area;
 }
 
-/** What the index publishes for one edition; read from editions/<id>.yaml. */
-export interface Edition {
-  id: string;
-  title: string;
-  year: number;
-  language: string;
-  publisher: string;
-  footer: string[];
-  criminality: { label: string; groups: IndicatorGroup[] };
-  resilience: IndicatorGroup;
-  outline: OutlineSection[];
-  continents: (Area & { regions: (Area & { countries: string[] })[] })[];
-  countries: Country[];
-  countryByName: Map<string, Country>;
-  /** How many countries each continent and region holds, by name. */
-  areaSizes: Map<string, number>;
-}
+type ContinentSource = Area & { regions: (Area & { countries: string[] })[] };
 
 /** The edition file's shape, as checked by schemas/edition.schema.json. */
 export interface EditionSource {
@@ -59,11 +43,23 @@ export interface EditionSource {
   criminality: { label: string; groups: { label: string; indicators: string[] }[] };
   resilience: { label: string; indicators: string[] };
   outline: SectionSource[];
-  geography: { continents: (Area & { regions: (Area & { countries: string[] })[] })[] };
+  geography: { continents: ContinentSource[] };
 }
 interface SectionSource {
   heading: string;
   sections?: SectionSource[];
+}
+
+/** What the index publishes for one edition, read from editions/<id>.yaml, with keys and lookups derived. */
+export interface Edition extends Pick<EditionSource, 'id' | 'title' | 'year' | 'language' | 'publisher' | 'footer'> {
+  criminality: { label: string; groups: IndicatorGroup[] };
+  resilience: IndicatorGroup;
+  outline: OutlineSection[];
+  continents: ContinentSource[];
+  countries: Country[];
+  countryByName: Map<string, Country>;
+  /** How many countries each continent and region holds, by name. */
+  areaSizes: Map<string, number>;
 }
 
 export function buildEdition(source: EditionSource): Edition {
