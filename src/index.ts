@@ -14,5 +14,6 @@ export { exportedProfile, profilesJson, type ExportedProfile } from './export/js
 export { parseShard, shardOf, type Shard } from './shard.js';
 export { InputError } from './io/collect.js';
 export { renderHtml, type HtmlOptions } from './render/html.js';
-// TODO(lead): src/render/pdf.ts exports no renderPdf yet (only renderProfile, in progress); once it does, add:
-// export { renderPdf } from './render/pdf.js';
+export { renderPdf, CopyFitError } from './render/render-pdf.js';
+export { launchBrowser, BrowserError } from './render/browser.js';
+export { startPreview } from './preview/server.js';

@@ -57,9 +57,12 @@ export async function runCli(...args: string[]): Promise<{ code: number; stdout:
   return { code, stdout, stderr };
 }
 
+const temporaryFolders: string[] = [];
+process.on('exit', () => temporaryFolders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
 /** A fresh temporary folder, removed when the test process ends. */
 export function tempFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'ocindex-'));
-  process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+  temporaryFolders.push(folder);
   return folder;
 }
