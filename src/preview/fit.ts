@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'puppeteer';
+import { launchBrowser } from '../render/browser.js';
+import { measureFit, type PageFit } from '../render/copy-fit.js';
+import { lockDown } from '../render/sandbox.js';
+import { BrowserSession } from '../render/session.js';
+import { settlesWithin, withTimeout } from '../render/timeout.js';
+
+export type FitResult = { measured: true; pages: PageFit[] } | { measured: false; reason: string };
+
+const measureTimeoutMs = 30_000;
+const pageCloseMs = 5_000;
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+
+/** Lays the HTML out as renderProfile does before it measures: load event and fonts, never network idle. */
+async function layOut(page: Page, html: string): Promise<PageFit[]> {
+  await page.setContent(html, { waitUntil: 'load', timeout: 0 });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return measureFit(page);
+}
+
+/**
+ * Measures copy-fit exactly as the PDF renderer does: on a page prepared by lockDown() in a browser
+ * launched on first use and kept. One measurement at a time, on one page; the last result of each
+ * profile is kept until its HTML changes. A browser that cannot start is a result, not a failure.
+ */
+export class FitMeter {
+  readonly #session: BrowserSession;
+  #page: Page | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+  readonly #latest = new Map<string, { html: string; result: Promise<FitResult> }>();
+
+  constructor(launch: () => Promise<Browser> = () => launchBrowser()) {
+    this.#session = new BrowserSession(launch);
+  }
+
+  measure(key: string, html: string): Promise<FitResult> {
+    const latest = this.#latest.get(key);
+    if (latest?.html === html) return latest.result;
+    const result = this.#queue.then(() => this.#measure(html));
+    this.#queue = result;
+    this.#latest.set(key, { html, result });
+    return result;
+  }
+
+  forget(key: string): void {
+    this.#latest.delete(key);
+  }
+
+  async close(): Promise<void> {
+    await this.#session.close();
+  }
+
+  async #measure(html: string): Promise<FitResult> {
+    let browser: Browser;
+    try {
+      browser = await this.#session.browser();
+    } catch (error) {
+      return { measured: false, reason: reasonOf(error) };
+    }
+    try {
+      if (this.#page?.browser() !== browser) {
+        this.#page = await browser.newPage();
+        await lockDown(this.#page);
+      }
+      return { measured: true, pages: await withTimeout(layOut(this.#page, html), measureTimeoutMs) };
+    } catch (error) {
+      // The page may hang or be broken: start the next measurement on a fresh one, in a fresh browser if need be.
+      const page = this.#page;
+      this.#page = undefined;
+      if (page && !(await settlesWithin(page.close(), pageCloseMs))) await this.#session.discard(browser);
+      return { measured: false, reason: reasonOf(error) };
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import type { Stats } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { watch } from 'chokidar';
+
+/** The files collectProfiles reads from a folder: .md but README.md, outside hidden folders and node_modules. */
+const isHidden = (name: string) => name.startsWith('.') || name === 'node_modules';
+const isProfileFile = (path: string) => path.endsWith('.md') && basename(path) !== 'README.md';
+
+/** Saves that come together (an editor's write and rename, a git checkout) make one update. */
+const settleMs = 20;
+
+export interface ContentWatcher {
+  /** Starts passing on changes, those seen since the watch began included, one burst at a time. */
+  deliver(onChange: (paths: string[]) => Promise<void>): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Watches a content folder's profile files. Resolves once the watch is in place, so that the folder can
+ * be read next without missing a save; changes wait until deliver() is called, and updates never overlap.
+ */
+export async function watchContent(folder: string, onError: (error: Error) => void): Promise<ContentWatcher> {
+  const root = resolve(folder);
+  const ignored = (path: string, stats?: Stats) => path !== root && (isHidden(basename(path)) || (stats?.isFile() === true && !isProfileFile(path)));
+  const watcher = watch(root, { ignoreInitial: true, ignored });
+  const pending = new Set<string>();
+  let onChange: ((paths: string[]) => Promise<void>) | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+
+  const flush = () => {
+    timer = undefined;
+    const paths = [...pending];
+    pending.clear();
+    running = running.then(() => onChange?.(paths)).catch(onError);
+  };
+  const schedule = () => {
+    if (onChange && pending.size > 0) timer ??= setTimeout(flush, settleMs);
+  };
+  const changed = (path: string) => {
+    if (!isProfileFile(path)) return;
+    pending.add(path);
+    schedule();
+  };
+  watcher.on('add', changed).on('change', changed).on('unlink', changed).on('error', (error) => onError(error as Error));
+  await new Promise<void>((ready) => watcher.once('ready', ready));
+  return {
+    deliver: (handler) => {
+      onChange = handler;
+      schedule();
+    },
+    close: async () => {
+      clearTimeout(timer);
+      await watcher.close();
+      await running;
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import type { VFile } from 'vfile';
+import type { Corpus } from '../corpus.js';
+import type { Edition } from '../edition/edition.js';
+import { displayPath, type SourceFile } from '../io/collect.js';
+import type { ValidProfile } from '../validate/rule.js';
+import { rules } from '../validate/rules/index.js';
+import { validateSources, type RuleSettings } from '../validate/validate.js';
+
+/** One profile file as the preview shows it. */
+export interface ProfileState {
+  /** Its path in the content folder without .md, e.g. "goci-2021/azerbaijan": its address under /profile/. */
+  key: string;
+  source: SourceFile;
+  /** The latest validation, messages attached. */
+  file: VFile;
+  /** The latest version, if it fits its edition's schema. */
+  entry?: ValidProfile;
+  /** What the pages show: the latest version that fitted its schema; stale when it is not `entry`. */
+  printed?: ValidProfile;
+}
+
+/** The rules that look at one file at a time. */
+const fileRules = rules.filter((rule) => rule.stage !== 'corpus');
+
+/** collectProfiles' order: messages tied to an edition's first profile (rank's) land where validate puts them. */
+const byPath = (a: SourceFile, b: SourceFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** What one update touched, by key. */
+export interface Update {
+  /** Profiles whose file changed, was added or removed. */
+  changed: string[];
+  /** Profiles re-validated: their messages may have changed. Removed profiles are among them. */
+  revalidated: string[];
+  /** Profiles whose printed pages changed. */
+  pages: string[];
+}
+
+/**
+ * The content folder in memory: every file's bytes and latest validation. A change re-reads only the
+ * changed files and re-validates their editions' profiles, whose rank messages depend on each other.
+ */
+export class Workspace {
+  readonly profiles = new Map<string, ProfileState>();
+  readonly #content: string;
+  readonly #editions: Map<string, Edition>;
+  readonly #settings: RuleSettings;
+
+  constructor(content: string, corpus: Corpus, settings: RuleSettings = {}) {
+    this.#content = resolve(content);
+    this.#editions = corpus.editions;
+    this.#settings = settings;
+    this.#validate(corpus.sources);
+  }
+
+  keyOf(path: string): string {
+    return relative(this.#content, resolve(path)).split(sep).join('/').replace(/\.md$/, '');
+  }
+
+  /** Applies changed, added or removed files (absolute or working-folder paths). */
+  async update(paths: string[]): Promise<Update> {
+    const removed: string[] = [];
+    const changed: SourceFile[] = [];
+    const editions = new Set<Edition>();
+    for (const path of paths) {
+      const key = this.keyOf(path);
+      const before = this.profiles.get(key);
+      const bytes = await readFile(path).catch(() => undefined);
+      // Editors often save, or touch, a file without changing it.
+      if (bytes !== undefined && before && Buffer.compare(before.source.bytes, bytes) === 0) continue;
+      if (before?.entry) editions.add(before.entry.edition);
+      if (bytes === undefined) {
+        if (before) removed.push(key);
+        this.profiles.delete(key);
+        continue;
+      }
+      const source = { path: displayPath(path), bytes };
+      // Checked alone first, to learn the edition it belongs to now.
+      const [entry] = validateSources([source], this.#editions, this.#settings, fileRules).valid;
+      if (entry) editions.add(entry.edition);
+      changed.push(source);
+    }
+    const changedPaths = new Set(changed.map((s) => s.path));
+    const others = [...this.profiles.values()].filter((p) => !changedPaths.has(p.source.path) && p.entry && editions.has(p.entry.edition));
+    const printedBefore = new Map(changed.map((s) => [this.keyOf(s.path), this.profiles.get(this.keyOf(s.path))?.printed]));
+    const revalidated = this.#validate([...changed, ...others.map((p) => p.source)].sort(byPath));
+    const pages = [...printedBefore].filter(([key, printed]) => this.profiles.get(key)?.printed !== printed).map(([key]) => key);
+    return { changed: [...changed.map((s) => this.keyOf(s.path)), ...removed], revalidated: [...revalidated, ...removed], pages };
+  }
+
+  /** Validates sources as one corpus and stores the results; returns their keys. */
+  #validate(sources: SourceFile[]): string[] {
+    const { files, valid } = validateSources(sources, this.#editions, this.#settings);
+    const entries = new Map(valid.map((entry) => [entry.profile.file, entry]));
+    // validateSources returns one file per source, in order.
+    return sources.map((source, index) => {
+      const key = this.keyOf(source.path);
+      const file = files[index] as VFile;
+      const entry = entries.get(file);
+      const printed = entry ?? this.profiles.get(key)?.printed;
+      this.profiles.set(key, { key, source, file, entry, printed });
+      return key;
+    });
+  }
+}

@@ -1,0 +1,128 @@
+import type { Browser, Frame, Page } from 'puppeteer';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { renderBatch } from '../../src/render/batch.js';
+import { measureFit } from '../../src/render/copy-fit.js';
+import { renderHtml } from '../../src/render/html.js';
+import { validateSources } from '../../src/validate/validate.js';
+import { editions, replaceOnce, tempFolder } from '../support.js';
+import { launchViewer, startOnCopy, type Running } from './helpers.js';
+
+const azerbaijan = 'goci-2021/azerbaijan.md';
+const scoreMessage = 'criminality.criminal_markets.score is 4.16; the mean of its 10 indicators is 4.15';
+
+let viewer: Browser;
+let running: Running;
+let original: string;
+beforeAll(async () => {
+  [viewer, running] = await Promise.all([launchViewer(), startOnCopy()]);
+  original = running.read(azerbaijan);
+});
+afterAll(async () => {
+  await Promise.all([viewer?.close(), running?.preview.close()]);
+});
+
+/** What the pages logged as errors: a script error, or a content security policy refusing something. */
+const pageErrors: string[] = [];
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await viewer.newPage();
+  page.on('console', (message) => void (message.type() === 'error' && pageErrors.push(message.text())));
+  page.on('pageerror', (error) => void pageErrors.push(String(error)));
+  await page.goto(new URL(path, running.preview.url).href);
+  return page;
+}
+
+/** Waits until the element's text matches; with JavaScript on in the preview page, as an author has it. */
+function textOf(page: Page, selector: string, pattern: RegExp, timeout = 10_000): Promise<unknown> {
+  return page.waitForFunction((s, source) => new RegExp(source).test(document.querySelector(s)?.textContent ?? ''), { timeout, polling: 'mutation' }, selector, pattern.source);
+}
+
+/** The printed pages' frames (sandboxed, no script of their own: read from outside, through DevTools). */
+function sheets(page: Page): Frame[] {
+  return page.mainFrame().childFrames();
+}
+
+const printedScore = (frame: Frame) => frame.$eval('.page.criminality .group-value', (el) => el.textContent);
+
+describe('a profile page in a browser', () => {
+  it('shows both printed pages side by side at A4 size, in sandboxed frames, and that they fit', async () => {
+    const page = await open('/profile/goci-2021/azerbaijan');
+    await textOf(page, '#fit', /page 1 \(criminality\) fits\s*page 2 \(resilience\) fits/, 60_000);
+    expect(await page.$eval('#panel', (el) => el.textContent)).toContain('0 errors, 0 warnings');
+    const boxes = await page.$$eval('#sheets .sheet', (els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes).toHaveLength(2);
+    for (const box of boxes) expect([Math.round(box.width), Math.round(box.height)]).toEqual([794, 1123]);
+    expect(boxes[1]!.left).toBeGreaterThan(boxes[0]!.right);
+    expect(await page.$$eval('iframe', (els) => els.map((el) => el.getAttribute('sandbox')))).toEqual(['', '']);
+    const [first, second] = sheets(page);
+    expect(await first!.$eval('body', (el) => el.innerHTML)).toBe(await second!.$eval('body', (el) => el.innerHTML));
+    expect(await printedScore(first!)).toBe('4.15');
+    await page.close();
+  });
+
+  it('updates by itself when the file is saved: pages, message; and again when it is fixed', async () => {
+    const page = await open('/profile/goci-2021/azerbaijan');
+    await textOf(page, '#connection', /live/);
+    const saved = performance.now();
+    running.write(azerbaijan, replaceOnce(original, 'score: 4.15', 'score: 4.16'));
+    await textOf(page, '#panel', new RegExp(scoreMessage.replace(/\./g, '\\.')));
+    const latency = performance.now() - saved;
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('iframe')).every((f) => f.src.endsWith('?v=1')));
+    await expect.poll(() => Promise.all(sheets(page).map(printedScore))).toEqual(['4.16', '4.16']);
+    console.log(`save to message shown: ${Math.round(latency)} ms`);
+    expect(latency).toBeLessThan(1000);
+
+    running.write(azerbaijan, original);
+    await textOf(page, '#panel', /0 errors, 0 warnings/);
+    expect(await page.$eval('#panel', (el) => el.textContent)).not.toContain('4.16');
+    await page.close();
+  });
+
+  it('shows a YAML error with the last good pages marked stale, and recovers when it is fixed', async () => {
+    const page = await open('/profile/goci-2021/azerbaijan');
+    await textOf(page, '#connection', /live/);
+    running.write(azerbaijan, replaceOnce(original, 'country: Azerbaijan', 'country: Azerbaijan: Baku'));
+    await textOf(page, '#panel', /goci-2021\/azerbaijan\.md:3:\d+\s*error\s*YAML syntax error/);
+    await page.waitForSelector('#sheets.stale');
+    expect(sheets(page)).toHaveLength(2);
+    running.write(azerbaijan, original);
+    await textOf(page, '#panel', /0 errors, 0 warnings/);
+    await page.waitForSelector('#sheets:not(.stale)');
+    await page.close();
+  });
+
+  it('measures copy-fit as the PDF renderer does: extra paragraphs put page 1 lines over, cut in a section', async () => {
+    const paragraph = 'Extra paragraph for the copy-fit check: organized crime groups are reported to use the region for smuggling goods and people, and the authorities have yet to publish figures on seizures or on prosecutions of the groups involved.';
+    const longer = replaceOnce(original, '\n# Resilience\n', `\n${Array(6).fill(paragraph).join('\n\n')}\n\n# Resilience\n`);
+    const [entry] = validateSources([{ path: azerbaijan, bytes: Buffer.from(longer) }], editions).valid;
+    const [outcome] = await renderBatch([{ entry: entry!, pdfPath: `${tempFolder()}/azerbaijan.pdf` }], { layout: { renderHtml, measureFit } });
+    expect(outcome).toMatchObject({ status: 'overflow', message: expect.stringMatching(/^page 1 \(criminality\) overflows by \d+ lines, cut in section '.+'$/) });
+
+    const page = await open('/profile/goci-2021/azerbaijan');
+    await textOf(page, '#fit', /page 2 \(resilience\) fits/, 60_000);
+    running.write(azerbaijan, longer);
+    await textOf(page, '#fit', /overflows/, 30_000);
+    const fit = await page.$$eval('#fit li', (els) => els.map((el) => el.textContent));
+    expect(fit).toEqual([(outcome as { message: string }).message, 'page 2 (resilience) fits']);
+    running.write(azerbaijan, original);
+    await textOf(page, '#fit', /page 1 \(criminality\) fits/, 30_000);
+    await page.close();
+  });
+});
+
+describe('the index page in a browser', () => {
+  it('lists the profiles with their counts and follows saves', async () => {
+    const page = await open('/');
+    await textOf(page, '#connection', /live/);
+    expect(await page.$$eval('tbody tr', (rows) => rows.length)).toBe(5);
+    running.write(azerbaijan, replaceOnce(original, 'score: 4.15', 'score: 4.16'));
+    await textOf(page, 'main > p', /5 profiles: 1 error, 2 warnings/);
+    await page.click('a[href="/profile/goci-2021/azerbaijan"]');
+    await textOf(page, '#panel', /1 error/);
+    running.write(azerbaijan, original);
+    await page.close();
+  });
+});
