@@ -1,4 +1,7 @@
 // npm run bench: every benchmark, each against a floor measured in the same run.
+import { runRenderBench } from './render.js';
 import { benchValidation } from './validate.js';
 
 await benchValidation();
+console.log('\nrendering (target: within 1.3x of the floor)');
+await runRenderBench();
