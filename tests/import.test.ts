@@ -34,6 +34,21 @@ describe('ocindex import', () => {
     expect(readFileSync(path, 'utf8')).toBe(replaceOnce(edited, 'cocaine_trade: 8.0', 'cocaine_trade: 3.0'));
   });
 
+  it("fills in the empty fields of a profile made by 'new', keeping its outline", async () => {
+    const out = tempFolder();
+    expect((await runCli('new', "Côte d'Ivoire", '--edition', 'goci-2023', '--out', out)).code).toBe(0);
+    const path = join(out, 'goci-2023', 'cote-d-ivoire.md');
+    const scaffold = readFileSync(path, 'utf8');
+    const result = await runCli('import', dataset('goci-2023'), '--edition', 'goci-2023', '--out', out);
+    expect(result.stdout).toBe('goci-2023: 192 created, 1 updated, 0 unchanged\n');
+    const filled = readFileSync(path, 'utf8');
+    const bundled = readFileSync(join(projectRoot, 'content', 'goci-2023', 'cote-d-ivoire.md'), 'utf8');
+    // The same front-matter as a profile imported afresh, byte for byte, and the scaffold's narrative outline.
+    expect(filled.slice(0, bundled.length)).toBe(bundled);
+    expect(filled.slice(filled.indexOf('\n---\n'))).toBe(scaffold.slice(scaffold.indexOf('\n---\n')));
+    expect((await runCli('validate', out)).code).toBe(0);
+  });
+
   it.each([
     ['an unknown column', (csv: string) => csv.replace('Human smuggling,', 'Human smugling,'), /row 1, column G \(Human smugling\): unknown column 'Human smugling' for goci-2021\n.*: row 1: missing column 'Human smuggling'\n/],
     ['a non-numeric cell', (csv: string) => csv.replace('Azerbaijan,5.08,4.15,4.5', 'Azerbaijan,5.08,4.15,n/a'), /row \d+, column F \(Human trafficking\): 'n\/a' is not a number/],

@@ -27,7 +27,14 @@ export function withFields(profile: Profile, changes: FieldChange[]): string {
     let result = text;
     const spans = located.map(({ change, node }) => ({ range: (node as Scalar).range as [number, number, number], text: change.text }));
     for (const { range, text: value } of spans.sort((a, b) => b.range[0] - a.range[0])) {
-      result = result.slice(0, frontMatter.start + range[0]) + value + result.slice(frontMatter.start + range[1]);
+      const at = frontMatter.start + range[0];
+      // An empty value (`score:`) stands right after its colon: "score:5.08" would be one plain scalar.
+      const gap = result[at - 1] === ':' ? ' ' : '';
+      // An empty value's range may cover the blank before a closing brace: keep that blank.
+      const end = result.slice(at, frontMatter.start + range[1]).trim() === '' ? at : frontMatter.start + range[1];
+      // Likewise the last value of a flow mapping, `{ …, region: }`: keep the brace's padding.
+      const pad = result[at - 1] === ' ' && /^[}\]]/.test(result.slice(end)) ? ' ' : '';
+      result = result.slice(0, at) + gap + value + pad + result.slice(end);
     }
     return result;
   }
