@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../src/cli.js';
@@ -65,4 +66,34 @@ export function tempFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'ocindex-'));
   temporaryFolders.push(folder);
   return folder;
+}
+
+/** Processes whose command line mentions `marker`: Chromium's carries its profile folder, under TMPDIR. */
+export function processesMentioning(marker: string): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/**
+ * Builds lib/ from the current sources unless it is up to date, for tests that run the command as a
+ * user runs it (npm test builds first, and rewriting lib/ under other tests' feet is avoided then).
+ */
+export function ensureBuilt(): void {
+  const newestSource = Math.max(...readdirSync(join(projectRoot, 'src'), { recursive: true, encoding: 'utf8' }).map((file) => statSync(join(projectRoot, 'src', file)).mtimeMs));
+  const cli = join(projectRoot, 'lib', 'cli.js');
+  if (!existsSync(cli) || statSync(cli).mtimeMs < newestSource) {
+    try {
+      execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: projectRoot, stdio: 'ignore' });
+    } catch {
+      // Type errors elsewhere still emit lib/.
+    }
+  }
 }

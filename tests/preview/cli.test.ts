@@ -1,24 +1,11 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, replaceOnce, runCli } from '../support.js';
+import { ensureBuilt, processesMentioning, projectRoot, replaceOnce, runCli } from '../support.js';
 import { copyContent } from './helpers.js';
 
-/** Processes whose command line mentions `marker`: Chromium's carries its profile folder, under TMPDIR. */
-function processesMentioning(marker: string): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
 describe('ocindex preview, given a mistake', () => {
   it.each([
@@ -47,12 +34,7 @@ describe('ocindex preview, given a mistake', () => {
 
 describe('ocindex preview, run as a user runs it', () => {
   beforeAll(() => {
-    // From lib/, built from the current sources, as the render signal tests do.
-    try {
-      execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: projectRoot, stdio: 'ignore' });
-    } catch {
-      // Type errors elsewhere still emit lib/.
-    }
+    ensureBuilt();
     expect(existsSync(join(projectRoot, 'lib', 'preview', 'server.js'))).toBe(true);
   }, 120_000);
 

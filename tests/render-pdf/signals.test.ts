@@ -1,40 +1,15 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, tempFolder } from '../support.js';
+import { ensureBuilt, processesMentioning, projectRoot, tempFolder } from '../support.js';
 import { filesUnder } from './helpers.js';
 
-/** Processes whose command line mentions `marker`: Chromium's carries its profile folder, under TMPDIR. */
-function processesMentioning(marker: string): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
-const newestSource = () =>
-  Math.max(...readdirSync(join(projectRoot, 'src'), { recursive: true, encoding: 'utf8' }).map((file) => statSync(join(projectRoot, 'src', file)).mtimeMs));
-const builtAt = () => (existsSync(join(projectRoot, 'lib', 'cli.js')) ? statSync(join(projectRoot, 'lib', 'cli.js')).mtimeMs : 0);
 
 describe('ocindex render stopped by a signal', () => {
   beforeAll(() => {
-    // The command runs as a user runs it, from lib/: built from the current sources unless it is
-    // already (npm test builds first; rewriting lib/ under other tests' feet is avoided then).
-    if (builtAt() < newestSource()) {
-      try {
-        execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: projectRoot, stdio: 'ignore' });
-      } catch {
-        // Type errors elsewhere still emit lib/.
-      }
-    }
+    ensureBuilt();
     expect(existsSync(join(projectRoot, 'lib', 'cli.js'))).toBe(true);
   }, 120_000);
 
