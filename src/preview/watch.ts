@@ -9,6 +9,13 @@ const isProfileFile = (path: string) => path.endsWith('.md') && basename(path) !
 /** Saves that come together (an editor's write and rename, a git checkout) make one update. */
 const settleMs = 20;
 
+/**
+ * chokidar passes on at most one change of a file per 50 ms and drops the others, so a second save
+ * within that window would be lost. Each change is looked at again once the window is over; the
+ * workspace ignores a file whose bytes did not change.
+ */
+const recheckMs = 50 + settleMs;
+
 export interface ContentWatcher {
   /** Starts passing on changes, those seen since the watch began included, one burst at a time. */
   deliver(onChange: (paths: string[]) => Promise<void>): void;
@@ -27,6 +34,7 @@ export async function watchContent(folder: string, onError: (error: Error) => vo
   let onChange: ((paths: string[]) => Promise<void>) | undefined;
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
+  const rechecks = new Map<string, NodeJS.Timeout>();
 
   const flush = () => {
     timer = undefined;
@@ -37,10 +45,21 @@ export async function watchContent(folder: string, onError: (error: Error) => vo
   const schedule = () => {
     if (onChange && pending.size > 0) timer ??= setTimeout(flush, settleMs);
   };
-  const changed = (path: string) => {
-    if (!isProfileFile(path)) return;
+  const note = (path: string) => {
     pending.add(path);
     schedule();
+  };
+  const changed = (path: string) => {
+    if (!isProfileFile(path)) return;
+    note(path);
+    clearTimeout(rechecks.get(path));
+    rechecks.set(
+      path,
+      setTimeout(() => {
+        rechecks.delete(path);
+        note(path);
+      }, recheckMs),
+    );
   };
   watcher.on('add', changed).on('change', changed).on('unlink', changed).on('error', (error) => onError(error as Error));
   await new Promise<void>((ready) => watcher.once('ready', ready));
@@ -51,6 +70,7 @@ export async function watchContent(folder: string, onError: (error: Error) => vo
     },
     close: async () => {
       clearTimeout(timer);
+      for (const recheck of rechecks.values()) clearTimeout(recheck);
       await watcher.close();
       await running;
     },

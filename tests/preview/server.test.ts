@@ -96,6 +96,21 @@ describe('saving a file', () => {
     expect(messagesOf(preview.workspace.profiles.values())).toEqual(summarize(validate(await loadCorpus([folder])).files).messages);
   });
 
+  it('does not lose a second save that follows the first within milliseconds', async () => {
+    const { preview, read, write, nextUpdate } = await start();
+    const original = read(azerbaijan);
+    const first = nextUpdate();
+    write(azerbaijan, replaceOnce(original, 'score: 4.15', 'score: 4.16'));
+    await first;
+    // Saved again at once, within the 50 ms in which chokidar drops further changes of the file.
+    const second = nextUpdate();
+    write(azerbaijan, replaceOnce(original, 'score: 4.15', 'score: 4.17'));
+    await second;
+    const panel = (await get(preview, '/panel/goci-2021/azerbaijan')).body;
+    expect(panel).toContain('criminality.criminal_markets.score is 4.17; the mean of its 10 indicators is 4.15');
+    expect(panel).not.toContain('is 4.16;');
+  }, 5_000);
+
   it("re-validates the file's edition: a rank elsewhere that no longer holds shows on the other profile", async () => {
     const { preview, write, read, nextUpdate } = await start([azerbaijan, 'goci-2021/afghanistan.md', 'goci-2023/azerbaijan.md']);
     const rankMessage = 'criminality.rank.global is 83; Afghanistan has a higher criminality score and ranks 100';
