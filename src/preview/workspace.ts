@@ -6,13 +6,16 @@ import type { Edition } from '../edition/edition.js';
 import { displayPath, type SourceFile } from '../io/collect.js';
 import type { ValidProfile } from '../validate/rule.js';
 import { rules } from '../validate/rules/index.js';
-import { validateSources, type RuleSettings } from '../validate/validate.js';
+import { validateParsed, type RuleSettings } from '../validate/validate.js';
+import { parseProfile, type ParsedFile } from '../profile/parse.js';
 
 /** One profile file as the preview shows it. */
 export interface ProfileState {
   /** Its path in the content folder without .md, e.g. "goci-2021/azerbaijan": its address under /profile/. */
   key: string;
   source: SourceFile;
+  /** The file parsed, kept so that re-validating its edition parses only what changed. */
+  parsed: ParsedFile;
   /** The latest validation, messages attached. */
   file: VFile;
   /** The latest version, if it fits its edition's schema. */
@@ -24,8 +27,15 @@ export interface ProfileState {
 /** The rules that look at one file at a time. */
 const fileRules = rules.filter((rule) => rule.stage !== 'corpus');
 
+interface Read {
+  source: SourceFile;
+  parsed: ParsedFile;
+}
+
+const read = (source: SourceFile): Read => ({ source, parsed: parseProfile(source.path, source.bytes) });
+
 /** collectProfiles' order: messages tied to an edition's first profile (rank's) land where validate puts them. */
-const byPath = (a: SourceFile, b: SourceFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+const byPath = (a: Read, b: Read) => (a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0);
 
 /** What one update touched, by key. */
 export interface Update {
@@ -51,7 +61,7 @@ export class Workspace {
     this.#content = resolve(content);
     this.#editions = corpus.editions;
     this.#settings = settings;
-    this.#validate(corpus.sources);
+    this.#validate(corpus.sources.map(read));
   }
 
   keyOf(path: string): string {
@@ -61,7 +71,7 @@ export class Workspace {
   /** Applies changed, added or removed files (absolute or working-folder paths). */
   async update(paths: string[]): Promise<Update> {
     const removed: string[] = [];
-    const changed: SourceFile[] = [];
+    const changed: Read[] = [];
     const editions = new Set<Edition>();
     for (const path of paths) {
       const key = this.keyOf(path);
@@ -75,31 +85,31 @@ export class Workspace {
         this.profiles.delete(key);
         continue;
       }
-      const source = { path: displayPath(path), bytes };
+      const file = read({ path: displayPath(path), bytes });
       // Checked alone first, to learn the edition it belongs to now.
-      const [entry] = validateSources([source], this.#editions, this.#settings, fileRules).valid;
+      const [entry] = validateParsed([file.parsed], this.#editions, this.#settings, fileRules).valid;
       if (entry) editions.add(entry.edition);
-      changed.push(source);
+      changed.push(file);
     }
-    const changedPaths = new Set(changed.map((s) => s.path));
+    const changedPaths = new Set(changed.map((c) => c.source.path));
     const others = [...this.profiles.values()].filter((p) => !changedPaths.has(p.source.path) && p.entry && editions.has(p.entry.edition));
-    const printedBefore = new Map(changed.map((s) => [this.keyOf(s.path), this.profiles.get(this.keyOf(s.path))?.printed]));
-    const revalidated = this.#validate([...changed, ...others.map((p) => p.source)].sort(byPath));
+    const printedBefore = new Map(changed.map((c) => [this.keyOf(c.source.path), this.profiles.get(this.keyOf(c.source.path))?.printed]));
+    const revalidated = this.#validate([...changed, ...others].sort(byPath));
     const pages = [...printedBefore].filter(([key, printed]) => this.profiles.get(key)?.printed !== printed).map(([key]) => key);
-    return { changed: [...changed.map((s) => this.keyOf(s.path)), ...removed], revalidated: [...revalidated, ...removed], pages };
+    return { changed: [...changed.map((c) => this.keyOf(c.source.path)), ...removed], revalidated: [...revalidated, ...removed], pages };
   }
 
-  /** Validates sources as one corpus and stores the results; returns their keys. */
-  #validate(sources: SourceFile[]): string[] {
-    const { files, valid } = validateSources(sources, this.#editions, this.#settings);
+  /** Validates files as one corpus and stores the results; returns their keys. */
+  #validate(reads: Read[]): string[] {
+    const { files, valid } = validateParsed(reads.map((r) => r.parsed), this.#editions, this.#settings);
     const entries = new Map(valid.map((entry) => [entry.profile.file, entry]));
-    // validateSources returns one file per source, in order.
-    return sources.map((source, index) => {
+    // validateParsed returns one file per parsed file, in order.
+    return reads.map(({ source, parsed }, index) => {
       const key = this.keyOf(source.path);
       const file = files[index] as VFile;
       const entry = entries.get(file);
       const printed = entry ?? this.profiles.get(key)?.printed;
-      this.profiles.set(key, { key, source, file, entry, printed });
+      this.profiles.set(key, { key, source, parsed, file, entry, printed });
       return key;
     });
   }

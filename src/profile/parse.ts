@@ -62,7 +62,10 @@ function parseNarrative(text: string, bodyStart: number): { tree: Root; bodyLine
   return { tree, bodyLine: lineOffset + 1 };
 }
 
-export function parseProfile(path: string, bytes: Uint8Array): { profile: Profile } | { file: VFile; problem: ParseProblem } {
+/** A file read as a profile, or the reason it is not one. */
+export type ParsedFile = { profile: Profile } | { file: VFile; problem: ParseProblem };
+
+export function parseProfile(path: string, bytes: Uint8Array): ParsedFile {
   const file = new VFile({ path });
   const fail = (problem: ParseProblem) => ({ file, problem });
   if (bytes.length > maxProfileBytes) {

@@ -2,7 +2,7 @@ import type { VFile } from 'vfile';
 import type { Edition } from '../edition/edition.js';
 import type { SourceFile } from '../io/collect.js';
 import type { ProfileData } from '../profile/data.js';
-import { parseProfile, pointAtOffset, type Profile } from '../profile/parse.js';
+import { parseProfile, pointAtOffset, type ParsedFile, type Profile } from '../profile/parse.js';
 import { computeComposites } from '../scoring/composites.js';
 import { groupBy } from '../scoring/ranks.js';
 import { isPoint, type Issue, type Rule, type Severity, type ValidProfile } from './rule.js';
@@ -30,10 +30,23 @@ function reportIssue(profile: Profile, ruleId: string, issue: Issue, settings: R
 
 /** Runs every check on a set of profile files; the corpus rules compare the profiles of each edition. */
 export function validateSources(sources: SourceFile[], editions: Map<string, Edition>, settings: RuleSettings = {}, rules: Rule[] = allRules): Validation {
+  return validateParsed(
+    sources.map((source) => parseProfile(source.path, source.bytes)),
+    editions,
+    settings,
+    rules,
+  );
+}
+
+/**
+ * validateSources for files parsed already, so that a long-running caller (the preview) parses only
+ * what changed. The files' earlier messages are replaced.
+ */
+export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, Edition>, settings: RuleSettings = {}, rules: Rule[] = allRules): Validation {
   const files: VFile[] = [];
   const valid: ValidProfile[] = [];
-  for (const source of sources) {
-    const parsed = parseProfile(source.path, source.bytes);
+  for (const parsed of parsedFiles) {
+    ('problem' in parsed ? parsed.file : parsed.profile.file).messages = [];
     if ('problem' in parsed) {
       const { file, problem } = parsed;
       report(file, problem.ruleId, { at: [], reason: problem.reason }, pointAtOffset(file, problem.offset), settings);
