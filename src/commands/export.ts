@@ -5,7 +5,7 @@ import { datasetCsv } from '../export/csv.js';
 import { profilesJson } from '../export/json.js';
 import { selectForExport } from '../export/select.js';
 import { displayPath, InputError } from '../io/collect.js';
-import { listed } from '../io/suggest.js';
+import { listed, plural } from '../io/suggest.js';
 import { editionById, writeOutput } from './setup.js';
 import { exitCodes, type Io, type SetExitCode } from './io.js';
 
@@ -40,10 +40,10 @@ export function registerExport(cli: Command, io: Io, setExitCode: SetExitCode): 
       if (options.out === undefined) io.stdout(text);
       else {
         await writeOutput(options.out, text);
-        io.stdout(`exported ${exported.length} profile${exported.length === 1 ? '' : 's'} to ${displayPath(options.out)}\n`);
+        io.stdout(`exported ${plural(exported.length, 'profile')} to ${displayPath(options.out)}\n`);
       }
       if (skipped.length > 0) {
-        io.stderr(`${skipped.join('\n')}\nnot exported: ${skipped.length} profile${skipped.length === 1 ? '' : 's'}; run ocindex validate for every problem\n`);
+        io.stderr(`${skipped.join('\n')}\nnot exported: ${plural(skipped.length, 'profile')}; run ocindex validate for every problem\n`);
         setExitCode(exitCodes.contentErrors);
       }
     });

@@ -5,6 +5,7 @@ import { readRows } from '../dataset/import.js';
 import { readTable } from '../dataset/read.js';
 import { editionById, setup } from './setup.js';
 import { exitCodes, type Io, type SetExitCode } from './io.js';
+import { plural } from '../io/suggest.js';
 
 export function registerImport(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli
@@ -21,7 +22,7 @@ export function registerImport(cli: Command, io: Io, setExitCode: SetExitCode): 
       const planned = errors.length === 0 ? await planWrites(rows, edition, options.out ?? config.content) : { writes: [], unchanged: 0, errors: [] };
       const problems = [...errors.map((e) => `${dataset}: row ${e.row}${e.column ? `, column ${e.column}` : ''}: ${e.message}`), ...planned.errors];
       if (problems.length > 0) {
-        io.stderr(`${problems.join('\n')}\nnothing written: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`);
+        io.stderr(`${problems.join('\n')}\nnothing written: ${plural(problems.length, 'problem')}\n`);
         setExitCode(exitCodes.contentErrors);
         return;
       }

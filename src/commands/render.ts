@@ -16,6 +16,7 @@ import { summarize } from '../report/messages.js';
 import type { ValidProfile } from '../validate/rule.js';
 import { validateSources } from '../validate/validate.js';
 import { exitCodes, type Io, type SetExitCode } from './io.js';
+import { plural } from '../io/suggest.js';
 
 interface RenderOptions {
   out?: string;
@@ -53,7 +54,6 @@ function duration(ms: number): string {
   return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function summary(requested: number, skipped: number, outcomes: RenderOutcome[], ms: number): string {
   const count = (status: RenderOutcome['status']) => outcomes.filter((o) => o.status === status).length;

@@ -8,6 +8,7 @@ import { writeAtomically } from '../io/write.js';
 import { reporters } from '../report/index.js';
 import { summarize } from '../report/messages.js';
 import { validateSources } from '../validate/validate.js';
+import { plural } from '../io/suggest.js';
 
 export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli
@@ -31,7 +32,7 @@ export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode)
           if (source) source.bytes = Buffer.from(text);
           log(`${describeFix(fix).join('\n')}\n`);
         }
-        log(`fixed ${fixes.length} profile${fixes.length === 1 ? '' : 's'}\n`);
+        log(`fixed ${plural(fixes.length, 'profile')}\n`);
         if (fixes.length > 0) validation = validateSources(corpus.sources, corpus.editions, config.rules);
       }
       const summary = summarize(validation.files);

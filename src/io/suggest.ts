@@ -10,3 +10,8 @@ export function didYouMean(name: string, candidates: string[]): string {
 export function listed(items: string[], conjunction: 'or' | 'and' = 'or'): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
+
+/** plural(1, 'profile') -> "1 profile", plural(2, 'profile') -> "2 profiles". */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

@@ -5,8 +5,8 @@ import type { FitResult } from './fit.js';
 import { html, type Markup } from './markup.js';
 import { urlOf } from './routes.js';
 import type { ProfileState } from './workspace.js';
+import { plural } from '../io/suggest.js';
 
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export const counts = ({ errors, warnings }: { errors: number; warnings: number }) => `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 
 function document(title: string, body: Markup, data: Record<string, string> = {}): string {

@@ -3,6 +3,7 @@ import type { Edition } from '../edition/edition.js';
 import type { ValidProfile } from '../validate/rule.js';
 import type { PageFit } from './copy-fit.js';
 import { finishPdf, profileMetadata } from './pdf-metadata.js';
+import { plural } from '../io/suggest.js';
 
 /** The HTML side of the renderer: the document of a profile and the check that its text fits. */
 export interface Layout {
@@ -44,7 +45,6 @@ export async function renderProfile(page: Page, entry: ValidProfile, layout: Lay
   return { kind: 'pdf', html, pdf: bytes };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "page 1 (criminality) overflows by 7 lines, cut in section 'Criminal actors'" */
 export function describeOverflow(fit: PageFit, edition: Edition): string {

@@ -1,7 +1,7 @@
 import { styleText } from 'node:util';
 import type { Reporter } from './messages.js';
+import { plural } from '../io/suggest.js';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** file:line:column  severity  reason  rule-id, then a summary line. */
 export const humanReporter: Reporter = ({ profiles, errors, warnings, messages }, { color }) => {
