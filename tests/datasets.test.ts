@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, validate } from '../src/corpus.js';
 import { scoreColumns } from '../src/dataset/columns.js';
-import type { ProfileData } from '../src/profile/data.js';
+import { fieldAt, type ProfileData } from '../src/profile/data.js';
 import { formatHundredths } from '../src/scoring/exact.js';
 import { editions, sharedRoot } from './support.js';
 
@@ -44,7 +44,7 @@ describe('the bundled corpus against the official datasets', () => {
       for (const row of dataset(id)) {
         const entry = validation.valid.find((v) => v.edition.id === id && v.data.country === row.Country)!;
         for (const column of columns) {
-          const value = column.path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], entry.data);
+          const value = fieldAt(entry.data, column.path);
           expect(value).toBe(Number(row[column.label]));
         }
       }

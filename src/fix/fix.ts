@@ -1,7 +1,7 @@
 import type { Edition } from '../edition/edition.js';
 import type { FieldChange } from '../profile/edit.js';
-import { fieldName } from '../profile/data.js';
-import { formatHundredths, toUnits } from '../scoring/exact.js';
+import { fieldAt, fieldName } from '../profile/data.js';
+import { formatHundredths, formatScore } from '../scoring/exact.js';
 import { groupBy, rankedMeasures, rankScopes, ranksByScope } from '../scoring/ranks.js';
 import type { ValidProfile } from '../validate/rule.js';
 
@@ -23,10 +23,9 @@ export function planFixes(valid: ValidProfile[]): { fixes: ProfileFix[]; unranke
     const { data, composites } = entry;
     for (const group of composites.groups.values()) {
       const path = [...group.path, 'score'];
-      const stated = (group.path.length === 1 ? data.resilience : (data.criminality[group.path[1] as string] as { score: number })).score;
-      change(entry, path, formatHundredths(toUnits(stated, 100)), formatHundredths(group.hundredths));
+      change(entry, path, formatScore(fieldAt(data, path) as number), formatHundredths(group.hundredths));
     }
-    change(entry, ['criminality', 'score'], formatHundredths(toUnits(data.criminality.score, 100)), formatHundredths(composites.criminality));
+    change(entry, ['criminality', 'score'], formatScore(data.criminality.score), formatHundredths(composites.criminality));
   }
   const unrankedEditions: Edition[] = [];
   for (const [edition, entries] of groupBy(valid, (v) => v.edition)) {

@@ -22,6 +22,11 @@ export interface ProfileData {
   resilience: GroupData & { rank: Ranks };
 }
 
+/** The value at a front-matter path of schema-valid data: ['criminality', 'criminal_markets', 'score'] -> 4.15. */
+export function fieldAt(data: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], data);
+}
+
 /** The dotted name of a front-matter field, as messages show it. */
 export function fieldName(path: readonly (string | number)[]): string {
   return path.join('.');

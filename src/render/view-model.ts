@@ -1,6 +1,6 @@
 import type { IndicatorGroup } from '../edition/edition.js';
 import type { GroupData, Ranks } from '../profile/data.js';
-import { formatHundredths, toUnits } from '../scoring/exact.js';
+import { formatScore } from '../scoring/exact.js';
 import { rankLines } from '../scoring/rank-lines.js';
 import type { ValidProfile } from '../validate/rule.js';
 import type { HtmlOptions } from './html.js';
@@ -52,11 +52,6 @@ export interface ProfileView {
   watermark: string | null;
   pages: [PageView, PageView];
   footer: string[];
-}
-
-/** "4.5" -> "4.50": scores are held as exact decimals, printed with two. */
-export function formatScore(value: number): string {
-  return formatHundredths(toUnits(value, 100));
 }
 
 function bar(label: string, value: number): BarView {

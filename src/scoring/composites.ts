@@ -1,4 +1,5 @@
 import { groupsWithPaths, type Edition } from '../edition/edition.js';
+import { fieldAt } from '../profile/data.js';
 import { meanOfFractions, meanOfHalves, roundToHundredths, toUnits, type Fraction } from './exact.js';
 
 /** The scores of one profile that the index derives from its indicators, in hundredths. */
@@ -11,12 +12,6 @@ export interface Composites {
 
 export type ScoreTree = Record<string, unknown>;
 
-function indicatorsAt(data: ScoreTree, path: string[]): Record<string, number> {
-  let node: unknown = data;
-  for (const key of [...path, 'indicators']) node = (node as Record<string, unknown>)[key];
-  return node as Record<string, number>;
-}
-
 /**
  * Recomputes every composite from indicators, exactly: each group is the mean of its
  * indicators; criminality the mean of the unrounded criminality group means.
@@ -26,7 +21,7 @@ export function computeComposites(edition: Edition, data: ScoreTree): Composites
   const groups: Composites['groups'] = new Map();
   const exact = new Map<string, Fraction>();
   for (const { group, path } of groupsWithPaths(edition)) {
-    const values = indicatorsAt(data, path);
+    const values = fieldAt(data, [...path, 'indicators']) as Record<string, number>;
     const mean = meanOfHalves(group.indicators.map((i) => toUnits(values[i.key] as number, 2)));
     exact.set(group.key, mean);
     groups.set(group.key, { hundredths: roundToHundredths(mean), count: group.indicators.length, path });

@@ -40,6 +40,11 @@ export function formatHundredths(hundredths: number): string {
   return `${whole}.${String(hundredths % 100).padStart(2, '0')}`;
 }
 
+/** A composite read from YAML, printed with two decimals: 6 -> "6.00", 4.15 -> "4.15". */
+export function formatScore(value: number): string {
+  return formatHundredths(toUnits(value, 100));
+}
+
 /** 9 -> "4.5", 6 -> "3.0": an indicator in halves, written as the dataset writes it. */
 export function formatHalves(halves: number): string {
   return `${Math.floor(halves / 2)}.${halves % 2 === 0 ? '0' : '5'}`;

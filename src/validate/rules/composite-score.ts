@@ -1,5 +1,5 @@
-import { fieldName } from '../../profile/data.js';
-import { formatHundredths, hasDecimals, toUnits } from '../../scoring/exact.js';
+import { fieldAt, fieldName } from '../../profile/data.js';
+import { formatHundredths, formatScore, hasDecimals, toUnits } from '../../scoring/exact.js';
 import type { Issue, ProfileRule } from '../rule.js';
 
 export const compositeScoreRule: ProfileRule = {
@@ -14,12 +14,11 @@ export const compositeScoreRule: ProfileRule = {
         return;
       }
       if (toUnits(stated, 100) === expected) return;
-      issues.push({ at: path, part: 'value', reason: `${fieldName(path)} is ${formatHundredths(toUnits(stated, 100))}; ${why} is ${formatHundredths(expected)}` });
+      issues.push({ at: path, part: 'value', reason: `${fieldName(path)} is ${formatScore(stated)}; ${why} is ${formatHundredths(expected)}` });
     };
-    for (const [key, group] of composites.groups) {
+    for (const group of composites.groups.values()) {
       const path = [...group.path, 'score'];
-      const stated = key === edition.resilience.key ? data.resilience.score : (data.criminality[key] as { score: number }).score;
-      compare(path, stated, group.hundredths, `the mean of its ${group.count} indicators`);
+      compare(path, fieldAt(data, path) as number, group.hundredths, `the mean of its ${group.count} indicators`);
     }
     const groupNames = edition.criminality.groups.map((g) => g.label.toLowerCase()).join(' and ');
     compare(['criminality', 'score'], data.criminality.score, composites.criminality, `the mean of the unrounded ${groupNames} means`);
