@@ -6,7 +6,7 @@ import { displayPath, InputError } from '../io/collect.js';
 import { plural } from '../io/suggest.js';
 import { counts } from '../preview/pages.js';
 import { isLoopback, startPreview } from '../preview/server.js';
-import { countMessages } from '../validate/validate.js';
+import { countMessages } from '../report/messages.js';
 import { exitCodes, type Io, type SetExitCode } from './io.js';
 
 function portNumber(value: string): number {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'puppeteer';
 import { launchBrowser } from '../render/browser.js';
 import { measureFit, type PageFit } from '../render/copy-fit.js';
+import { layOut } from '../render/pdf.js';
 import { lockDown } from '../render/sandbox.js';
 import { BrowserSession } from '../render/session.js';
 import { settlesWithin, withTimeout } from '../render/timeout.js';
@@ -12,10 +13,9 @@ const pageCloseMs = 5_000;
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
-/** Lays the HTML out as renderProfile does before it measures: load event and fonts, never network idle. */
-async function layOut(page: Page, html: string): Promise<PageFit[]> {
-  await page.setContent(html, { waitUntil: 'load', timeout: 0 });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+/** Lays the HTML out as renderProfile does, then measures it. */
+async function measureLaidOut(page: Page, html: string): Promise<PageFit[]> {
+  await layOut(page, html);
   return measureFit(page);
 }
 
@@ -63,7 +63,7 @@ export class FitMeter {
         this.#page = await browser.newPage();
         await lockDown(this.#page);
       }
-      return { measured: true, pages: await withTimeout(layOut(this.#page, html), measureTimeoutMs) };
+      return { measured: true, pages: await withTimeout(measureLaidOut(this.#page, html), measureTimeoutMs) };
     } catch (error) {
       // The page may hang or be broken: start the next measurement on a fresh one, in a fresh browser if need be.
       const page = this.#page;

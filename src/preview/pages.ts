@@ -1,6 +1,5 @@
 import { describeOverflow } from '../render/pdf.js';
-import { summarize } from '../report/messages.js';
-import { countMessages } from '../validate/validate.js';
+import { countMessages, summarize } from '../report/messages.js';
 import type { FitResult } from './fit.js';
 import { html, type Markup } from './markup.js';
 import { urlOf } from './routes.js';

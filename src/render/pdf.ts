@@ -11,6 +11,21 @@ export interface Layout {
   measureFit(page: Page): Promise<PageFit[]>;
 }
 
+/**
+ * Puts a profile's HTML on the page and waits until it is laid out with its fonts, as printed: for
+ * the PDF and for every copy-fit measurement (the preview's too).
+ */
+export async function layOut(page: Page, html: string): Promise<void> {
+  // Timeouts are the caller's business: it knows what to do with a page that hangs.
+  await page.setContent(html, { waitUntil: 'load', timeout: 0 });
+  // Evaluated by DevTools, so it works with the page's JavaScript disabled. A font loads when layout
+  // first needs it: lay out first, so that fonts.ready cannot resolve before the loads have started.
+  await page.evaluate(async () => {
+    document.body.getBoundingClientRect();
+    await document.fonts.ready;
+  });
+}
+
 /** A profile prints on two A4 pages: criminality, then resilience. */
 export const printedPages = 2;
 
@@ -29,14 +44,7 @@ export class PageCountError extends Error {}
  */
 export async function renderProfile(page: Page, entry: ValidProfile, layout: Layout): Promise<ProfileRender> {
   const html = layout.renderHtml(entry);
-  // Timeouts are the batch's business: it knows what to do with a page that hangs.
-  await page.setContent(html, { waitUntil: 'load', timeout: 0 });
-  // Evaluated by DevTools, so it works with the page's JavaScript disabled. A font loads when layout
-  // first needs it: lay out first, so that fonts.ready cannot resolve before the loads have started.
-  await page.evaluate(async () => {
-    document.body.getBoundingClientRect();
-    await document.fonts.ready;
-  });
+  await layOut(page, html);
   const overflowing = (await layout.measureFit(page)).filter((fit) => !fit.fits);
   if (overflowing.length > 0) return { kind: 'overflow', pages: overflowing };
   const raw = await page.pdf(pdfOptions);

@@ -31,9 +31,13 @@ export interface Summary {
 }
 
 export function summarize(files: VFile[]): Summary {
-  const messages = flatten(files);
-  const errors = messages.filter((m) => m.severity === 'error').length;
-  return { profiles: files.length, errors, warnings: messages.length - errors, messages };
+  return { profiles: files.length, ...countMessages(files), messages: flatten(files) };
+}
+
+export function countMessages(files: VFile[]): { errors: number; warnings: number } {
+  const messages = files.flatMap((f) => f.messages);
+  const errors = messages.filter((m) => m.fatal === true).length;
+  return { errors, warnings: messages.length - errors };
 }
 
 export type Reporter = (summary: Summary, options: { color: boolean }) => string;

@@ -79,9 +79,3 @@ export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, 
   for (const file of files) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { files, valid };
 }
-
-export function countMessages(files: VFile[]): { errors: number; warnings: number } {
-  const messages = files.flatMap((f) => f.messages);
-  const errors = messages.filter((m) => m.fatal === true).length;
-  return { errors, warnings: messages.length - errors };
-}
