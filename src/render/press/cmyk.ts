@@ -1,0 +1,116 @@
+import { deflateSync } from 'node:zlib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { dictOf, nameOf, resolve } from './pdf-objects.js';
+import { type ColourTable, hexOf, UndeclaredColourError } from './colours.js';
+import { operations } from './content-stream.js';
+
+/** Thrown for colour that cannot be converted by operator rewriting (an RGB image, an RGB colour space). */
+export class UnconvertibleColourError extends Error {}
+
+const rgbOperators: Record<string, string> = { rg: 'k', RG: 'K' };
+const rgbSpaces = new Set(['DeviceRGB', 'CalRGB']);
+
+/**
+ * Rewrites a content stream's RGB colour operators (`r g b rg`, `RG`) to DeviceCMYK (`c m y k k`, `K`)
+ * from the table; every other byte stays as it is, so marked content (the tags' MCIDs) is untouched.
+ * Colours missing from the table are collected in `undeclared`.
+ */
+export function rewriteColours(text: string, table: ColourTable, undeclared: Set<string>): string {
+  const parts: string[] = [];
+  let copied = 0;
+  for (const { operator, operands } of operations(text)) {
+    if (operator.text === 'cs' || operator.text === 'CS') {
+      const space = operands.at(-1);
+      if (space?.kind === 'name' && rgbSpaces.has(space.text)) throw new UnconvertibleColourError(`content sets the colour space /${space.text}`);
+    }
+    const cmykOperator = rgbOperators[operator.text];
+    if (cmykOperator === undefined) continue;
+    const rgb = operands.slice(-3);
+    if (rgb.length !== 3 || rgb.some((t) => t.kind !== 'number')) continue;
+    const hex = hexOf(rgb.map((t) => text.slice(t.start, t.end)));
+    const cmyk = table.get(hex);
+    if (cmyk === undefined) {
+      undeclared.add(hex);
+      continue;
+    }
+    parts.push(text.slice(copied, rgb[0]!.start), `${cmyk} ${cmykOperator}`);
+    copied = operator.end;
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+
+/** A transparency group blends in DeviceCMYK, the output intent's space, instead of RGB. */
+function groupToCmyk(doc: PDFDocument, holder: PDFDict): void {
+  const group = dictOf(doc, holder.get(PDFName.of('Group')));
+  const space = nameOf(doc, group?.get(PDFName.of('CS')));
+  if (group && space && rgbSpaces.has(space)) group.set(PDFName.of('CS'), PDFName.of('DeviceCMYK'));
+}
+
+/** No RGB colour space may remain in a resource dictionary (named colour spaces, images). */
+function checkResources(doc: PDFDocument, resources: PDFDict | undefined): void {
+  const spaces = dictOf(doc, resources?.get(PDFName.of('ColorSpace')));
+  for (const [name, value] of spaces?.entries() ?? []) {
+    const resolved = resolve(doc, value);
+    const space = resolved instanceof PDFArray ? nameOf(doc, resolved.get(0)) : nameOf(doc, resolved);
+    if (space && rgbSpaces.has(space)) throw new UnconvertibleColourError(`colour space ${name.decodeText()} is ${space}`);
+  }
+}
+
+/** Replaces a stream's data by the rewritten content, Flate-compressed. */
+function replaceContent(doc: PDFDocument, ref: PDFRef, stream: PDFRawStream, text: string): void {
+  const data = deflateSync(Buffer.from(text, 'latin1'));
+  const dict = stream.dict.clone(doc.context);
+  dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
+  dict.delete(PDFName.of('DecodeParms'));
+  dict.set(PDFName.of('Length'), PDFNumber.of(data.length));
+  doc.context.assign(ref, PDFRawStream.of(dict, data));
+}
+
+function streamRefs(value: PDFObject | undefined): PDFRef[] {
+  if (value instanceof PDFRef) return [value];
+  if (value instanceof PDFArray) return value.asArray().filter((v): v is PDFRef => v instanceof PDFRef);
+  return [];
+}
+
+/**
+ * Converts the vector colour of every page, and of every form XObject they draw (the watermark has
+ * its own), to DeviceCMYK. Throws UndeclaredColourError naming every colour missing from the table.
+ */
+export function convertToCmyk(doc: PDFDocument, table: ColourTable): void {
+  const undeclared = new Set<string>();
+  const done = new Set<PDFRef>();
+  const convertStream = (ref: PDFRef) => {
+    if (done.has(ref)) return;
+    done.add(ref);
+    const stream = doc.context.lookup(ref);
+    if (!(stream instanceof PDFRawStream)) return;
+    const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+    replaceContent(doc, ref, stream, rewriteColours(text, table, undeclared));
+  };
+  const convertResources = (resources: PDFDict | undefined) => {
+    checkResources(doc, resources);
+    const xobjects = dictOf(doc, resources?.get(PDFName.of('XObject')));
+    for (const value of xobjects?.values() ?? []) {
+      if (!(value instanceof PDFRef) || done.has(value)) continue;
+      const xobject = doc.context.lookup(value);
+      if (!(xobject instanceof PDFRawStream)) continue;
+      const subtype = xobject.dict.get(PDFName.of('Subtype'));
+      if (subtype === PDFName.of('Image')) {
+        const space = xobject.dict.get(PDFName.of('ColorSpace'));
+        if (space instanceof PDFName && rgbSpaces.has(space.decodeText())) throw new UnconvertibleColourError('an image is in RGB');
+        continue;
+      }
+      groupToCmyk(doc, xobject.dict);
+      convertStream(value);
+      convertResources(dictOf(doc, xobject.dict.get(PDFName.of('Resources'))));
+    }
+  };
+  for (const page of doc.getPages()) {
+    groupToCmyk(doc, page.node);
+    for (const ref of streamRefs(page.node.get(PDFName.of('Contents')))) convertStream(ref);
+    convertResources(page.node.Resources());
+  }
+  if (undeclared.size > 0) throw new UndeclaredColourError([...undeclared].sort());
+}
