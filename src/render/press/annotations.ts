@@ -23,14 +23,15 @@ export function removeAnnotations(doc: PDFDocument): number {
   if (removed.size === 0) return 0;
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('StructElem')) continue;
-    const kids = object.lookupMaybe(PDFName.of('K'), PDFArray);
-    if (!kids) continue;
-    const kept = kids.asArray().filter((kid) => {
-      const dict = kid instanceof PDFDict ? kid : doc.context.lookupMaybe(kid, PDFDict);
-      const target = dict?.get(PDFName.of('Obj'));
-      return !(dict?.get(PDFName.of('Type')) === PDFName.of('OBJR') && target instanceof PDFRef && removed.has(target));
+    // K is one kid or an array of them: MCIDs, structure elements, object references (OBJR).
+    const k = object.get(PDFName.of('K'));
+    const kids = k instanceof PDFArray ? k.asArray() : k ? [k] : [];
+    const kept = kids.filter((kid) => {
+      const dict = kid instanceof PDFRef ? doc.context.lookup(kid) : kid;
+      const target = dict instanceof PDFDict ? dict.get(PDFName.of('Obj')) : undefined;
+      return !(dict instanceof PDFDict && dict.get(PDFName.of('Type')) === PDFName.of('OBJR') && target instanceof PDFRef && removed.has(target));
     });
-    object.set(PDFName.of('K'), doc.context.obj(kept));
+    if (kept.length !== kids.length) object.set(PDFName.of('K'), doc.context.obj(kept));
   }
   for (const ref of removed) doc.context.delete(ref);
   return removed.size;

@@ -1,8 +1,8 @@
 import { deflateSync } from 'node:zlib';
-import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { dictOf, nameOf, resolve } from './pdf-objects.js';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { dictOf, nameOf, resolve, streamBytes } from './pdf-objects.js';
 import { type ColourTable, hexOf, UndeclaredColourError } from './colours.js';
-import { operations } from './content-stream.js';
+import { forEachOperation, nameText, numberText } from './content-stream.js';
 
 /** Thrown for colour that cannot be converted by operator rewriting (an RGB image, an RGB colour space). */
 export class UnconvertibleColourError extends Error {}
@@ -18,28 +18,27 @@ const rgbSpaces = new Set(['DeviceRGB', 'CalRGB']);
 export function rewriteColours(text: string, table: ColourTable, undeclared: Set<string>): string {
   const parts: string[] = [];
   let copied = 0;
-  for (const { operator, operands } of operations(text)) {
-    if (operator.text === 'cs' || operator.text === 'CS') {
-      const space = operands.at(-1);
-      if (space?.kind === 'name' && rgbSpaces.has(space.text)) throw new UnconvertibleColourError(`content sets the colour space /${space.text}`);
+  forEachOperation(text, ({ operator, end, operands }) => {
+    if (operator === 'cs' || operator === 'CS') {
+      const space = nameText(text, operands.at(-1));
+      if (space && rgbSpaces.has(space)) throw new UnconvertibleColourError(`content sets the colour space /${space}`);
     }
-    const cmykOperator = rgbOperators[operator.text];
-    if (cmykOperator === undefined) continue;
-    const rgb = operands.slice(-3);
-    if (rgb.length !== 3 || rgb.some((t) => t.kind !== 'number')) continue;
-    const hex = hexOf(rgb.map((t) => text.slice(t.start, t.end)));
+    const cmykOperator = rgbOperators[operator];
+    if (cmykOperator === undefined || operands.length < 3) return;
+    const rgb = operands.slice(-3).map((operand) => numberText(text, operand));
+    if (rgb.some((value) => value === undefined)) return;
+    const hex = hexOf(rgb as string[]);
     const cmyk = table.get(hex);
     if (cmyk === undefined) {
       undeclared.add(hex);
-      continue;
+      return;
     }
-    parts.push(text.slice(copied, rgb[0]!.start), `${cmyk} ${cmykOperator}`);
-    copied = operator.end;
-  }
+    parts.push(text.slice(copied, operands[operands.length - 3]!.start), `${cmyk} ${cmykOperator}`);
+    copied = end;
+  });
   parts.push(text.slice(copied));
   return parts.join('');
 }
-
 
 /** A transparency group blends in DeviceCMYK, the output intent's space, instead of RGB. */
 function groupToCmyk(doc: PDFDocument, holder: PDFDict): void {
@@ -86,7 +85,7 @@ export function convertToCmyk(doc: PDFDocument, table: ColourTable): void {
     done.add(ref);
     const stream = doc.context.lookup(ref);
     if (!(stream instanceof PDFRawStream)) return;
-    const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+    const text = streamBytes(stream).toString('latin1');
     replaceContent(doc, ref, stream, rewriteColours(text, table, undeclared));
   };
   const convertResources = (resources: PDFDict | undefined) => {

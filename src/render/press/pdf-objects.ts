@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
 
 /** Small readers over pdf-lib's object model, shared by the preflight checks. */
@@ -29,11 +30,19 @@ export function rectOf(doc: PDFDocument, value: PDFObject | undefined): number[]
   return numbers.every((n) => n instanceof PDFNumber) ? numbers.map((n) => (n as PDFNumber).asNumber()) : undefined;
 }
 
+/** The decoded bytes of a stream: Node's zlib for plain Flate (ten times pdf-lib's own inflate), else pdf-lib. */
+export function streamBytes(stream: PDFRawStream): Buffer {
+  const filter = stream.dict.get(PDFName.of('Filter'));
+  const filters = filter instanceof PDFArray ? filter.asArray() : filter ? [filter] : [];
+  if (filters.length === 0) return Buffer.from(stream.contents);
+  if (filters.length === 1 && filters[0] === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'))) return inflateSync(stream.contents);
+  return Buffer.from(decodePDFRawStream(stream).decode());
+}
+
 /** The decoded bytes of a stream, as latin1 text. */
 export function streamText(doc: PDFDocument, value: PDFObject | undefined): string | undefined {
   const resolved = resolve(doc, value);
-  if (!(resolved instanceof PDFRawStream)) return undefined;
-  return Buffer.from(decodePDFRawStream(resolved).decode()).toString('latin1');
+  return resolved instanceof PDFRawStream ? streamBytes(resolved).toString('latin1') : undefined;
 }
 
 /** A page attribute, inherited from the page tree when the page lacks it (MediaBox, Resources). */
@@ -41,15 +50,13 @@ export function inherited(page: PDFPage, key: string): PDFObject | undefined {
   return page.node.getInheritableAttribute(PDFName.of(key));
 }
 
-/** The content streams of a page and of every form XObject it draws, with the resources they use. */
-export function contentStreams(doc: PDFDocument, page: PDFPage): { text: string; resources?: PDFDict; owner: PDFDict }[] {
-  const found: { text: string; resources?: PDFDict; owner: PDFDict }[] = [];
+/** The resources of a page and of every form XObject it draws, with the dictionary holding each. */
+function forms(doc: PDFDocument, page: PDFPage): { owner: PDFDict; contents: PDFObject[]; resources?: PDFDict }[] {
+  const found: { owner: PDFDict; contents: PDFObject[]; resources?: PDFDict }[] = [];
   const seen = new Set<PDFObject>();
   const visit = (owner: PDFDict, contents: PDFObject[], resources: PDFDict | undefined) => {
-    const text = contents.map((c) => streamText(doc, c) ?? '').join('\n');
-    found.push({ text, owner, ...(resources ? { resources } : {}) });
-    const xobjects = dictOf(doc, resources?.get(PDFName.of('XObject')));
-    for (const value of xobjects?.values() ?? []) {
+    found.push({ owner, contents, ...(resources ? { resources } : {}) });
+    for (const value of dictOf(doc, resources?.get(PDFName.of('XObject')))?.values() ?? []) {
       if (seen.has(value)) continue;
       seen.add(value);
       const xobject = resolve(doc, value);
@@ -59,9 +66,22 @@ export function contentStreams(doc: PDFDocument, page: PDFPage): { text: string;
     }
   };
   const contents = resolve(doc, page.node.get(PDFName.of('Contents')));
-  const list = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
-  visit(page.node, list, dictOf(doc, inherited(page, 'Resources')));
+  visit(page.node, contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [], dictOf(doc, inherited(page, 'Resources')));
   return found;
+}
+
+/** The resource dictionaries a page uses, its own and its form XObjects'. */
+export function resourceDicts(doc: PDFDocument, page: PDFPage): PDFDict[] {
+  return forms(doc, page).flatMap(({ resources }) => (resources ? [resources] : []));
+}
+
+/** The content streams of a page and of every form XObject it draws, decoded, with their resources. */
+export function contentStreams(doc: PDFDocument, page: PDFPage): { text: string; resources?: PDFDict; owner: PDFDict }[] {
+  return forms(doc, page).map(({ owner, contents, resources }) => ({
+    text: contents.map((c) => streamText(doc, c) ?? '').join('\n'),
+    owner,
+    ...(resources ? { resources } : {}),
+  }));
 }
 
 /** The document information dictionary (pdf-lib keeps its own accessor private). */

@@ -1,7 +1,7 @@
 import { PDFArray, PDFName, PDFRawStream } from 'pdf-lib';
 import { bleed, trimSize } from './boxes.js';
-import { operations } from './content-stream.js';
-import { contentStreams, dictOf, infoDict, inherited, nameOf, rectOf, resolve, streamText, textOf } from './pdf-objects.js';
+import { forEachOperation, nameText } from './content-stream.js';
+import { contentStreams, resourceDicts, dictOf, infoDict, inherited, nameOf, rectOf, resolve, streamText, textOf } from './pdf-objects.js';
 import type { Finding, PreflightCheck } from './preflight.js';
 import { pdfDateTime, xmpProperty } from './xmp-read.js';
 
@@ -78,11 +78,11 @@ const colour: PreflightCheck = {
     doc.getPages().forEach((page, index) => {
       const found = new Set<string>();
       for (const { text, resources, owner } of contentStreams(doc, page)) {
-        for (const { operator, operands } of operations(text)) {
-          if (operator.text === 'rg' || operator.text === 'RG') found.add(`${operator.text} operator`);
-          const space = operands.at(-1);
-          if ((operator.text === 'cs' || operator.text === 'CS') && space?.kind === 'name' && rgbSpaces.has(space.text)) found.add(`/${space.text}`);
-        }
+        forEachOperation(text, ({ operator, operands }) => {
+          if (operator === 'rg' || operator === 'RG') found.add(`${operator} operator`);
+          const space = nameText(text, operands.at(-1));
+          if ((operator === 'cs' || operator === 'CS') && space && rgbSpaces.has(space)) found.add(`/${space} colour space`);
+        });
         const group = dictOf(doc, owner.get(PDFName.of('Group')));
         const groupSpace = nameOf(doc, group?.get(PDFName.of('CS')));
         if (groupSpace && rgbSpaces.has(groupSpace)) found.add(`transparency group in /${groupSpace}`);
@@ -109,7 +109,7 @@ const fonts: PreflightCheck = {
   check(doc) {
     const findings: Finding[] = [];
     doc.getPages().forEach((page, index) => {
-      const fontDicts = contentStreams(doc, page).flatMap(({ resources }) => [...(dictOf(doc, resources?.get(PDFName.of('Font')))?.values() ?? [])]);
+      const fontDicts = resourceDicts(doc, page).flatMap((resources) => [...(dictOf(doc, resources.get(PDFName.of('Font')))?.values() ?? [])]);
       for (const value of new Set(fontDicts)) {
         const font = dictOf(doc, value);
         const name = nameOf(doc, font?.get(PDFName.of('BaseFont'))) ?? 'a font';
