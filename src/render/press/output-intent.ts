@@ -14,7 +14,7 @@ export interface OutputProfile {
   compressed: Uint8Array;
 }
 
-/** Built by scripts/build-icc.sh from the FOGRA39 characterization data (see NOTICE.md). */
+/** Built by scripts/build-icc.sh from the FOGRA39 characterization data (templates/icc/NOTICE.md). */
 export const defaultIccFile = packagePath('templates', 'icc', 'FOGRA39-ocindex.icc');
 
 function ascii(bytes: Buffer, start: number, length: number): string {
