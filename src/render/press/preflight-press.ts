@@ -1,9 +1,14 @@
-import { PDFArray, PDFName, PDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFName, PDFRawStream, type PDFDocument, type PDFPage } from 'pdf-lib';
 import { bleed, trimSize } from './boxes.js';
 import { forEachOperation, nameText } from './content-stream.js';
 import { contentStreams, resourceDicts, dictOf, infoDict, inherited, nameOf, rectOf, resolve, streamText, textOf } from './pdf-objects.js';
 import type { Finding, PreflightCheck } from './preflight.js';
 import { pdfDateTime, xmpProperty } from './xmp-read.js';
+
+/** The findings of a check made page by page: `messagesOf` says what is wrong with one page. */
+function perPage(doc: PDFDocument, check: string, messagesOf: (page: PDFPage) => Iterable<string>): Finding[] {
+  return doc.getPages().flatMap((page, index) => [...messagesOf(page)].map((message) => ({ check, page: index + 1, message })));
+}
 
 const tolerance = 0.01;
 const near = (a: number, b: number) => Math.abs(a - b) <= tolerance;
@@ -23,13 +28,13 @@ const boxes: PreflightCheck = {
   id: 'pdfx-boxes',
   description: 'each page: TrimBox of A4, BleedBox 3 mm beyond it, MediaBox holding the BleedBox, no CropBox',
   check(doc) {
-    const findings: Finding[] = [];
-    doc.getPages().forEach((page, index) => {
-      const at = (message: string) => findings.push({ check: this.id, page: index + 1, message });
+    return perPage(doc, this.id, (page) => {
+      const messages: string[] = [];
+      const at = (message: string) => messages.push(message);
       const trim = rectOf(doc, page.node.get(PDFName.of('TrimBox')));
       const bleedBox = rectOf(doc, page.node.get(PDFName.of('BleedBox')));
       const media = rectOf(doc, inherited(page, 'MediaBox'));
-      if (!trim) return at('no TrimBox');
+      if (!trim) return ['no TrimBox'];
       const [x0, y0, x1, y1] = trim as [number, number, number, number];
       if (!near(x1 - x0, trimSize.width) || !near(y1 - y0, trimSize.height)) {
         at(`TrimBox is ${n(x1 - x0)} x ${n(y1 - y0)} pt; A4 is ${n(trimSize.width)} x ${n(trimSize.height)} pt`);
@@ -43,8 +48,8 @@ const boxes: PreflightCheck = {
         at('the MediaBox does not hold the BleedBox');
       }
       if (page.node.has(PDFName.of('CropBox'))) at('a CropBox is set: it would cut the bleed off');
+      return messages;
     });
-    return findings;
   },
 };
 
@@ -74,8 +79,7 @@ const colour: PreflightCheck = {
   id: 'pdfx-colour',
   description: 'no RGB colour: no rg/RG operators, no DeviceRGB or CalRGB colour space, group or image, in pages and form XObjects',
   check(doc) {
-    const findings: Finding[] = [];
-    doc.getPages().forEach((page, index) => {
+    return perPage(doc, this.id, (page) => {
       const found = new Set<string>();
       for (const { text, resources, owner } of contentStreams(doc, page)) {
         forEachOperation(text, ({ operator, operands }) => {
@@ -97,9 +101,8 @@ const colour: PreflightCheck = {
           if (nameOf(doc, image?.get(PDFName.of('Subtype'))) === 'Image' && name && rgbSpaces.has(name)) found.add(`image in /${name}`);
         }
       }
-      for (const what of found) findings.push({ check: this.id, page: index + 1, message: `RGB colour: ${what}` });
+      return [...found].map((what) => `RGB colour: ${what}`);
     });
-    return findings;
   },
 };
 
@@ -107,26 +110,26 @@ const fonts: PreflightCheck = {
   id: 'pdfx-fonts',
   description: 'every font embedded, none of Type 3',
   check(doc) {
-    const findings: Finding[] = [];
-    doc.getPages().forEach((page, index) => {
+    return perPage(doc, this.id, (page) => {
+      const messages: string[] = [];
       const fontDicts = resourceDicts(doc, page).flatMap((resources) => [...(dictOf(doc, resources.get(PDFName.of('Font')))?.values() ?? [])]);
       for (const value of new Set(fontDicts)) {
         const font = dictOf(doc, value);
         const name = nameOf(doc, font?.get(PDFName.of('BaseFont'))) ?? 'a font';
         const subtype = nameOf(doc, font?.get(PDFName.of('Subtype')));
         if (subtype === 'Type3') {
-          findings.push({ check: this.id, page: index + 1, message: `${name} is a Type 3 font` });
+          messages.push(`${name} is a Type 3 font`);
           continue;
         }
         const descendants = resolve(doc, font?.get(PDFName.of('DescendantFonts')));
         const descendant = subtype === 'Type0' ? dictOf(doc, descendants instanceof PDFArray ? descendants.get(0) : undefined) : font;
         const descriptor = dictOf(doc, descendant?.get(PDFName.of('FontDescriptor')));
         if (!['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor?.has(PDFName.of(key)))) {
-          findings.push({ check: this.id, page: index + 1, message: `${name} is not embedded` });
+          messages.push(`${name} is not embedded`);
         }
       }
+      return messages;
     });
-    return findings;
   },
 };
 
@@ -164,8 +167,8 @@ const annotations: PreflightCheck = {
   id: 'pdfx-annotations',
   description: 'no annotation on the printed area (inside the BleedBox), other than printer marks and trap networks',
   check(doc) {
-    const findings: Finding[] = [];
-    doc.getPages().forEach((page, index) => {
+    return perPage(doc, this.id, (page) => {
+      const messages: string[] = [];
       const area = rectOf(doc, page.node.get(PDFName.of('BleedBox'))) ?? rectOf(doc, inherited(page, 'MediaBox'));
       for (const value of page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? []) {
         const annot = dictOf(doc, value);
@@ -173,10 +176,10 @@ const annotations: PreflightCheck = {
         if (subtype === 'PrinterMark' || subtype === 'TrapNet') continue;
         const rect = rectOf(doc, annot?.get(PDFName.of('Rect')));
         const inside = !rect || !area || (rect[0]! < area[2]! && rect[2]! > area[0]! && rect[1]! < area[3]! && rect[3]! > area[1]!);
-        if (inside) findings.push({ check: this.id, page: index + 1, message: `a ${subtype} annotation on the printed area` });
+        if (inside) messages.push(`a ${subtype} annotation on the printed area`);
       }
+      return messages;
     });
-    return findings;
   },
 };
 
