@@ -1,7 +1,10 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
 import { renderBatch } from '../../src/render/batch.js';
+import { renderPdf } from '../../src/render/render-pdf.js';
+import { preflight } from '../../src/render/press/preflight.js';
 import { launchBrowser } from '../../src/render/browser.js';
 import { measureFit } from '../../src/render/copy-fit.js';
 import { renderHtml } from '../../src/render/html.js';
@@ -228,6 +231,22 @@ describe('ocindex render --target press', () => {
     expect(pressPdf.pages().map((p) => p.dict).join('')).not.toContain('/Annots');
     expect(pressPdf.find(/\/Type \/OBJR/)).toEqual([]);
     expect((await runCli('preflight', join(out, 'goci-2021/azerbaijan.press.pdf'))).code).toBe(0);
+  });
+});
+
+describe('the press target in the config and the library', () => {
+  it('reads `targets` from the config, and names the key of a wrong one', async () => {
+    const folder = folders.make();
+    writeFileSync(join(folder, 'ocindex.config.json'), JSON.stringify({ targets: ['screen', 'press'] }));
+    expect((await loadConfig(folder)).targets).toEqual(['screen', 'press']);
+    writeFileSync(join(folder, 'ocindex.config.json'), JSON.stringify({ targets: ['print'] }));
+    await expect(loadConfig(folder)).rejects.toThrow(/ocindex\.config\.json: targets\[0\]/);
+  });
+
+  it('prints the press file with renderPdf(entry, { press })', async () => {
+    const bytes = await renderPdf(validProfile(azerbaijan2021), { press: pressOptions() });
+    expect(Buffer.from(bytes).equals(press)).toBe(true);
+    expect(await preflight(bytes)).toEqual({ press: true, findings: [] });
   });
 });
 
