@@ -39,6 +39,12 @@ export function streamBytes(stream: PDFRawStream): Buffer {
   return Buffer.from(decodePDFRawStream(stream).decode());
 }
 
+/** The XMP packet of the catalog, as text (XMP is UTF-8). */
+export function xmpText(doc: PDFDocument): string | undefined {
+  const resolved = resolve(doc, doc.catalog.get(PDFName.of('Metadata')));
+  return resolved instanceof PDFRawStream ? streamBytes(resolved).toString('utf8') : undefined;
+}
+
 /** The decoded bytes of a stream, as latin1 text. */
 export function streamText(doc: PDFDocument, value: PDFObject | undefined): string | undefined {
   const resolved = resolve(doc, value);

@@ -1,5 +1,5 @@
 import { PDFArray, PDFBool, PDFDict, PDFName, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { dictOf, infoDict, nameOf, resolve, streamText, textOf } from './pdf-objects.js';
+import { dictOf, infoDict, nameOf, resolve, textOf, xmpText } from './pdf-objects.js';
 import type { Finding, PreflightCheck } from './preflight.js';
 import { xmpProperty } from './xmp-read.js';
 
@@ -50,7 +50,7 @@ const title: PreflightCheck = {
     if (!infoTitle) findings.push({ check: this.id, message: 'no title (Info /Title)' });
     const show = dictOf(doc, doc.catalog.get(PDFName.of('ViewerPreferences')))?.get(PDFName.of('DisplayDocTitle'));
     if (resolve(doc, show) !== PDFBool.True) findings.push({ check: this.id, message: 'the title is not shown (ViewerPreferences /DisplayDocTitle true)' });
-    const packet = streamText(doc, doc.catalog.get(PDFName.of('Metadata')));
+    const packet = xmpText(doc);
     if (packet === undefined) findings.push({ check: this.id, message: 'no XMP metadata with dc:title' });
     else if (!xmpProperty(packet, 'dc:title')) findings.push({ check: this.id, message: 'the XMP metadata has no dc:title' });
     return findings;

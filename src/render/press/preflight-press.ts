@@ -1,7 +1,7 @@
 import { PDFArray, PDFName, PDFRawStream, type PDFDocument, type PDFPage } from 'pdf-lib';
 import { bleed, trimSize } from './boxes.js';
 import { forEachOperation, nameText } from './content-stream.js';
-import { contentStreams, resourceDicts, dictOf, infoDict, inherited, nameOf, rectOf, resolve, streamText, textOf } from './pdf-objects.js';
+import { contentStreams, dictOf, infoDict, inherited, nameOf, rectOf, resolve, resourceDicts, streamBytes, textOf, xmpText } from './pdf-objects.js';
 import type { Finding, PreflightCheck } from './preflight.js';
 import { pdfDateTime, xmpProperty } from './xmp-read.js';
 
@@ -64,7 +64,7 @@ const outputIntent: PreflightCheck = {
     const findings: Finding[] = [];
     if (!textOf(doc, intent.get(PDFName.of('OutputConditionIdentifier')))) findings.push({ check: this.id, message: 'the output intent has no OutputConditionIdentifier' });
     const profile = resolve(doc, intent.get(PDFName.of('DestOutputProfile')));
-    const icc = profile instanceof PDFRawStream ? Buffer.from(streamText(doc, profile) ?? '', 'latin1') : undefined;
+    const icc = profile instanceof PDFRawStream ? streamBytes(profile) : undefined;
     if (!icc) findings.push({ check: this.id, message: 'the output intent has no embedded ICC profile (DestOutputProfile)' });
     else if (icc.toString('latin1', 36, 40) !== 'acsp' || icc.toString('latin1', 16, 20) !== 'CMYK') {
       findings.push({ check: this.id, message: 'the output intent\'s profile is not a CMYK ICC profile' });
@@ -138,7 +138,7 @@ const xmp: PreflightCheck = {
   id: 'pdfx-xmp',
   description: 'XMP declares PDF/X-4 (pdfxid:GTS_PDFXVersion) and agrees with the Info dictionary: title, dates, Trapped',
   check(doc) {
-    const packet = streamText(doc, doc.catalog.get(PDFName.of('Metadata')));
+    const packet = xmpText(doc);
     if (packet === undefined) return [{ check: this.id, message: 'no XMP metadata stream in the catalog' }];
     const findings: Finding[] = [];
     const say = (message: string) => findings.push({ check: this.id, message });

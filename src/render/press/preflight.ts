@@ -1,7 +1,7 @@
 import { PDFArray, PDFDocument, PDFName, ParseSpeeds } from 'pdf-lib';
 import { accessibilityChecks } from './preflight-access.js';
 import { pressChecks } from './preflight-press.js';
-import { streamText } from './pdf-objects.js';
+import { xmpText } from './pdf-objects.js';
 
 /** One problem found in a PDF; `page` is 1-based, absent for the document as a whole. */
 export interface Finding {
@@ -29,7 +29,7 @@ export class UnreadablePdfError extends Error {}
 /** A PDF claims to be a press file when it declares PDF/X in its output intents or its XMP. */
 function claimsPdfx(doc: PDFDocument): boolean {
   if ((doc.catalog.lookupMaybe(PDFName.of('OutputIntents'), PDFArray)?.size() ?? 0) > 0) return true;
-  return /pdfxid:GTS_PDFXVersion/.test(streamText(doc, doc.catalog.get(PDFName.of('Metadata'))) ?? '');
+  return /pdfxid:GTS_PDFXVersion/.test(xmpText(doc) ?? '');
 }
 
 export const preflightChecks = { press: pressChecks, accessibility: accessibilityChecks };
