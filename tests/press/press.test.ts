@@ -194,6 +194,16 @@ describe('ocindex render --target press', () => {
     expect(pressOnly.stdout).toMatch(/1 profile: 0 written/);
   });
 
+  it('writes no file that fails the preflight: a narrative heading that skips levels stops the profile (exit 1)', async () => {
+    const skipping = replaceOnce(azerbaijan2021, '\n# Resilience\n', '\n##### A deep note\n\nShort.\n\n# Resilience\n');
+    const content = writeContent(folders.make(), { [azerbaijan]: skipping });
+    const out = folders.make();
+    const result = await runCli('render', content, '--out', out, '--target', 'both');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/goci-2021\/azerbaijan\.md: screen PDF fails preflight: H6 follows H3: a heading level is skipped/);
+    expect(existsSync(join(out, 'goci-2021'))).toBe(false);
+  });
+
   it('refuses crop marks or a profile without the press target, and an ICC profile that is not CMYK output (exit 2)', async () => {
     const content = writeContent(folders.make(), { [azerbaijan]: azerbaijan2021 });
     const marks = await runCli('render', content, '--out', folders.make(), '--crop-marks');
