@@ -276,6 +276,21 @@ describe('the press step', () => {
     expect(existsSync(join(out, 'azerbaijan.press.pdf'))).toBe(false);
   });
 
+  it('converts form XObjects too: a watermark (drawn by the library for any status) is CMYK like the page', async () => {
+    const out = folders.make();
+    const entry = validProfile(withStatus(azerbaijan2021, 'draft'));
+    const outcomes = await renderBatch([{ entry, pressPath: join(out, 'draft.press.pdf') }], { layout: { renderHtml, measureFit }, press: pressOptions() });
+    expect(outcomes.map((o) => ('message' in o ? o.message : o.status))).toEqual(['written']);
+    const pdf = new RawPdf(readFileSync(join(out, 'draft.press.pdf')));
+    const forms = pdf.find(/\/Subtype \/Form/);
+    expect(forms.length).toBeGreaterThan(0);
+    for (const form of forms) {
+      expect(form.stream!.toString('latin1')).toMatch(/ k\b/);
+      expect(form.stream!.toString('latin1')).not.toMatch(/ (rg|RG)\b/);
+    }
+    expect(colourOperations(pdf).filter((o) => o.operator === 'rg' || o.operator === 'RG')).toEqual([]);
+  });
+
   it('lays out the press HTML with the screen\'s copy-fit, fitting or overflowing alike', async () => {
     const paragraph = azerbaijan2021.split('\n').find((line) => line.startsWith('The repressive and authoritarian government')) ?? '';
     const texts = [azerbaijan2021, withCriminalityEnd([paragraph, paragraph, paragraph].join('\n\n')), replaceOnce(azerbaijan2021, '# Resilience\n', `# Resilience\n\n${paragraph}\n\n${paragraph}\n`)];
