@@ -45,9 +45,9 @@ export interface FinishedPdf {
 }
 
 /**
- * Sets the metadata on Chromium's PDF (with `press`, makes it the PDF/X-4 press file), keeping its structure tree and outline, and makes the bytes
- * depend on the content only: fixed dates, and a trailer /ID that is a hash of the document instead
- * of Chromium's random one.
+ * Sets the metadata on Chromium's PDF, keeping its structure tree and outline (with `press`, makes it
+ * the PDF/X-4 press file: src/render/press/), and makes the bytes depend on the content only: fixed
+ * dates, and a trailer /ID that is a hash of the document instead of Chromium's random one.
  */
 export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, press?: PressOptions): Promise<FinishedPdf> {
   // A profile's PDF is small: parsed and written in one go, without pdf-lib's pauses between objects,
