@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { join } from 'node:path';
 import { loadConfig } from '../config/config.js';
-import { loadCorpus } from '../corpus.js';
+import { loadCorpus, validate } from '../corpus.js';
 import { parseShard, shardOf, type Shard } from '../shard.js';
 import { slugOfCountry } from '../edition/names.js';
 import { displayPath } from '../io/collect.js';
@@ -14,7 +14,6 @@ import { createProgress } from '../render/progress.js';
 import { humanReporter } from '../report/human.js';
 import { summarize } from '../report/messages.js';
 import type { ValidProfile } from '../validate/rule.js';
-import { validateSources } from '../validate/validate.js';
 import { exitCodes, type Io, type SetExitCode } from './io.js';
 import { plural } from '../io/suggest.js';
 
@@ -80,16 +79,16 @@ const signalExitCodes: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, 
 async function render(paths: string[], options: RenderOptions, io: Io): Promise<number> {
   const started = Date.now();
   const config = await loadConfig();
-  const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions });
+  const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions, contentFolders: [config.content] });
   if (corpus.sources.length === 0) {
     io.stderr(`ocindex: no profiles in ${paths.join(', ') || displayPath(config.content)}\n`);
     return exitCodes.failure;
   }
   // Ranks are checked over the whole corpus; a shard only chooses which files this run prints.
-  const validation = validateSources(corpus.sources, corpus.editions, config.rules);
+  const validation = validate(corpus, config.rules);
   const { shard } = options;
   const files = shard ? shardOf(validation.files, (file) => file.path, shard) : validation.files;
-  const report = summarize(files);
+  const report = summarize(files, validation.editionFiles);
   if (report.messages.length > 0) io.stderr(humanReporter(report, { color: io.interactive }));
   const renderable = validation.valid.filter((entry) => files.includes(entry.profile.file) && !entry.profile.file.messages.some((m) => m.fatal));
   // Checked before any browser starts: a malformed value is a usage error, not a failure per profile.

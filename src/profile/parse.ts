@@ -47,11 +47,11 @@ const openingFence = /^---[ \t]*\r?\n/;
 const closingFence = /^---[ \t]*(?:\r?\n|$)/gm;
 
 /** Parses the narrative alone, then moves its positions to where it stands in the file. */
-function parseNarrative(text: string, bodyStart: number): { tree: Root; bodyLine: number } {
+function parseNarrative(text: string, bodyStart: number, wanted: boolean): { tree: Root; bodyLine: number } {
   const lineOffset = text.slice(0, bodyStart).split('\n').length - 1;
   const body = text.slice(bodyStart);
   // Most drafts have no narrative yet: skip the Markdown parser's set-up for them.
-  if (body.trim() === '') return { tree: { type: 'root', children: [] }, bodyLine: lineOffset + 1 };
+  if (!wanted || body.trim() === '') return { tree: { type: 'root', children: [] }, bodyLine: lineOffset + 1 };
   const tree = markdown.parse(body);
   visit(tree, (node) => {
     for (const point of node.position ? [node.position.start, node.position.end] : []) {
@@ -65,7 +65,12 @@ function parseNarrative(text: string, bodyStart: number): { tree: Root; bodyLine
 /** A file read as a profile, or the reason it is not one. */
 export type ParsedFile = { profile: Profile } | { file: VFile; problem: ParseProblem };
 
-export function parseProfile(path: string, bytes: Uint8Array): ParsedFile {
+export interface ParseOptions {
+  /** false: leave the narrative unparsed (an empty tree), for files read only for their front-matter. */
+  narrative?: boolean;
+}
+
+export function parseProfile(path: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedFile {
   const file = new VFile({ path });
   const fail = (problem: ParseProblem) => ({ file, problem });
   if (bytes.length > maxProfileBytes) {
@@ -91,7 +96,7 @@ export function parseProfile(path: string, bytes: Uint8Array): ParsedFile {
   const closing = closingFence.exec(text);
   if (!closing) return fail({ ruleId: 'frontmatter', offset: 0, reason: 'front-matter is not closed: add a --- line after its fields' });
   const end = closing.index;
-  const { tree, bodyLine } = parseNarrative(text, end + closing[0].length);
+  const { tree, bodyLine } = parseNarrative(text, end + closing[0].length, options.narrative !== false);
   const doc = parseDocument(text.slice(start, end), { uniqueKeys: true, prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
