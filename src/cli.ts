@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { EditionError } from './edition/load.js';
 import { InputError } from './io/collect.js';
+import { registerCheck } from './commands/check.js';
 import { registerImport } from './commands/import.js';
 import { registerExport } from './commands/export.js';
 import { registerNew } from './commands/new.js';
@@ -16,6 +17,7 @@ export function program(io: Io, setExitCode: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   registerValidate(cli, io, setExitCode);
+  registerCheck(cli, io, setExitCode);
   registerImport(cli, io, setExitCode);
   registerRender(cli, io, setExitCode);
   registerPreview(cli, io, setExitCode);
