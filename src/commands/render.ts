@@ -8,7 +8,8 @@ import { displayPath } from '../io/collect.js';
 import { renderBatch, defaultConcurrency, defaultTimeoutMs, type RenderOutcome, type RenderTask } from '../render/batch.js';
 import { BrowserError } from '../render/browser.js';
 import { measureFit } from '../render/copy-fit.js';
-import { renderHtml } from '../render/html.js';
+import { changedProfiles, defaultChangedRef } from '../check/changed.js';
+import { upToDate, type Incremental } from '../render/incremental.js';
 import { documentDate } from '../render/pdf-metadata.js';
 import { createProgress } from '../render/progress.js';
 import { humanReporter } from '../report/human.js';
@@ -19,6 +20,8 @@ import { plural } from '../io/suggest.js';
 
 interface RenderOptions {
   out?: string;
+  force?: boolean;
+  changed?: string | true;
   concurrency?: number;
   timeout: number;
   html?: boolean;
@@ -54,11 +57,12 @@ function duration(ms: number): string {
 }
 
 
-function summary(requested: number, skipped: number, outcomes: RenderOutcome[], ms: number): string {
+function summary(requested: number, skipped: number, outcomes: RenderOutcome[], ms: number, upToDate = 0): string {
   const count = (status: RenderOutcome['status']) => outcomes.filter((o) => o.status === status).length;
   const parts = [`${count('written')} written`, `${skipped} skipped for errors`, `${count('overflow')} not fitting their pages`];
   const failed = count('failed') + count('unwritable');
   parts.push(`${failed} failed`);
+  if (upToDate > 0) parts.push(`${upToDate} up to date (not rendered again; --force renders them)`);
   return `${plural(requested, 'profile')}: ${parts.join(', ')} in ${duration(ms)}\n`;
 }
 
@@ -79,7 +83,14 @@ const signalExitCodes: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, 
 async function render(paths: string[], options: RenderOptions, io: Io): Promise<number> {
   const started = Date.now();
   const config = await loadConfig();
-  const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions, contentFolders: [config.content] });
+  const scope = paths.length > 0 ? paths : [config.content];
+  const ref = options.changed === true ? defaultChangedRef : options.changed;
+  const selected = ref === undefined ? scope : await changedProfiles(ref, scope);
+  if (selected.length === 0) {
+    io.stdout(`no profile in ${scope.map((p) => displayPath(p)).join(', ')} changed since ${ref}: nothing to render\n`);
+    return exitCodes.ok;
+  }
+  const corpus = await loadCorpus(selected, { editionFolders: config.editions, contentFolders: [config.content] });
   if (corpus.sources.length === 0) {
     io.stderr(`ocindex: no profiles in ${paths.join(', ') || displayPath(config.content)}\n`);
     return exitCodes.failure;
@@ -94,14 +105,24 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
   // Checked before any browser starts: a malformed value is a usage error, not a failure per profile.
   for (const entry of renderable) documentDate(entry.edition.year);
 
-  const tasks = renderable.map((entry) => renderTask(entry, options.out ?? config.output, options.html === true));
+  const out = options.out ?? config.output;
+  const all = renderable.map((entry) => renderTask(entry, out, options.html === true));
+  let incremental: Incremental;
+  try {
+    incremental = await upToDate(all, out, options.force === true);
+  } catch (error) {
+    if (!(error instanceof BrowserError)) throw error;
+    io.stderr(`ocindex: ${error.message}\n`);
+    return exitCodes.failure;
+  }
+  const tasks = incremental.stale;
   const controller = new AbortController();
   const signals = trapSignals(controller);
   const progress = createProgress(io, tasks.length);
   let outcomes: RenderOutcome[];
   try {
     outcomes = await renderBatch(tasks, {
-      layout: { renderHtml, measureFit },
+      layout: { renderHtml: incremental.html, measureFit },
       concurrency: options.concurrency ?? config.concurrency ?? defaultConcurrency,
       timeoutMs: options.timeout * 1000,
       signal: controller.signal,
@@ -116,8 +137,9 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
     progress.stop();
     signals.release();
   }
+  await incremental.record(outcomes);
   const skipped = files.length - renderable.length;
-  io.stdout(summary(files.length, skipped, outcomes, Date.now() - started));
+  io.stdout(summary(files.length, skipped, outcomes, Date.now() - started, all.length - tasks.length));
   const stoppedBy = signals.stoppedBy();
   if (stoppedBy) {
     io.stderr(`ocindex: stopped by ${stoppedBy}; ${plural(tasks.length - outcomes.length, 'profile')} not rendered\n`);
@@ -136,6 +158,8 @@ export function registerRender(cli: Command, io: Io, setExitCode: SetExitCode): 
     .option('--concurrency <n>', `profiles rendered at once, in one browser (default: the configured number, else ${defaultConcurrency})`, wholeNumber(1, 16))
     .option('--timeout <seconds>', 'time allowed per profile', wholeNumber(1, 3600), defaultTimeoutMs / 1000)
     .option('--html', 'also write the HTML next to each PDF')
+    .option('--force', 'render every profile, even those whose PDF is up to date')
+    .option('--changed [git-ref]', `only the profiles changed since git-ref (its merge base with HEAD; default ${defaultChangedRef}), untracked ones included`)
     .option('--shard <i/n>', 'render only shard i of n: a deterministic share of the profiles, for a CI matrix', shardOption)
     .action(async (paths: string[], options: RenderOptions) => setExitCode(await render(paths, options, io)));
 }

@@ -1,0 +1,55 @@
+import type { RenderOutcome, RenderTask } from './batch.js';
+import { resolveExecutable } from './browser.js';
+import { renderHtml } from './html.js';
+import { Manifest, renderKey } from './up-to-date.js';
+import type { ValidProfile } from '../validate/rule.js';
+
+/** A batch split into what must be rendered and what is up to date, and how to remember what was written. */
+export interface Incremental {
+  stale: RenderTask[];
+  /** The HTML of a profile, made once for the key and the render alike. */
+  html: (entry: ValidProfile) => string;
+  /** Stores the keys of the files written, in <out>/.ocindex-manifest.json. */
+  record: (outcomes: RenderOutcome[]) => Promise<void>;
+}
+
+const filesOf = (task: RenderTask) => (task.htmlPath ? [task.pdfPath, task.htmlPath] : [task.pdfPath]);
+
+/**
+ * Compares each task's key (see renderKey) with the manifest of the output folder. `force` renders
+ * all, and still records them. Resolving the browser may throw a BrowserError.
+ */
+export async function upToDate(tasks: RenderTask[], out: string, force: boolean): Promise<Incremental> {
+  const htmls = new Map<ValidProfile, string>();
+  const html = (entry: ValidProfile) => {
+    let text = htmls.get(entry);
+    if (text === undefined) htmls.set(entry, (text = renderHtml(entry)));
+    return text;
+  };
+  if (tasks.length === 0) return { stale: [], html, record: async () => undefined };
+  const browser = await resolveExecutable();
+  const manifest = await Manifest.load(out);
+  const keys = new Map<RenderTask, string>();
+  const stale = tasks.filter((task) => {
+    let key: string;
+    try {
+      key = renderKey(task.entry, html(task.entry), `${browser.source}:${browser.path}`, { html: task.htmlPath !== undefined });
+    } catch {
+      return true; // the render reports what is wrong with it
+    }
+    keys.set(task, key);
+    return force || !manifest.isUpToDate(filesOf(task), key);
+  });
+  return {
+    stale,
+    html,
+    record: async (outcomes) => {
+      const written = outcomes.filter((o) => o.status === 'written');
+      for (const { task } of written) {
+        const key = keys.get(task);
+        if (key) manifest.record(filesOf(task), key);
+      }
+      if (written.length > 0) await manifest.save();
+    },
+  };
+}
