@@ -10,6 +10,7 @@ import { registerRender } from './commands/render.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
 import { exitCodes, processIo, type Io } from './commands/io.js';
+import { unpackNotice } from './render/sparticuz.js';
 
 export function program(io: Io, setExitCode: (code: number) => void): Command {
   const cli = new Command('ocindex')
@@ -30,6 +31,7 @@ export function program(io: Io, setExitCode: (code: number) => void): Command {
 /** Runs the command line and resolves to the exit code; user mistakes never print a stack trace. */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   let code: number = exitCodes.ok;
+  unpackNotice.write = (line) => io.stderr(`ocindex: ${line}`);
   try {
     await program(io, (c) => (code = c)).parseAsync(argv);
     return code;
