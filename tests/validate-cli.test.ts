@@ -118,3 +118,16 @@ describe('ocindex validate reports', () => {
     expect(stdout).toBe('386 profiles checked: 0 errors, 0 warnings\n');
   });
 });
+
+describe('ocindex validate on YAML mistakes', () => {
+  it.each([
+    ['an unclosed [', 'region: 3 }', 'region: 3 }\nlist: [1, 2', '[1, 2'],
+    ['an unclosed {', 'rank: { global: 83, continent: 26, region: 3 }', 'rank: { global: 83, continent: 26, region: 3', '{ global: 83'],
+  ])('points at the opening bracket of %s, not the line after', async (_name, from, to, opening) => {
+    const text = replaceOnce(azerbaijan2021, from, to);
+    const { errors } = await validateFile(text);
+    const index = text.indexOf(opening);
+    const lines = text.slice(0, index).split('\n');
+    expect(errors).toEqual([expect.objectContaining({ ruleId: 'frontmatter', line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 })]);
+  });
+});

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { InputError } from '../io/collect.js';
 import { readSchema } from '../io/package.js';
 import { didYouMean, listed } from '../io/suggest.js';
@@ -51,13 +52,34 @@ async function findSettings(cwd: string): Promise<{ file: string; prefix: string
   return found;
 }
 
+/** JSON.parse, but a mistake names its line and column (JSON.parse gives an offset, or nothing). */
 function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${file}: not valid JSON: ${(error as Error).message}`);
-  }
+  const errors: ParseError[] = [];
+  const value: unknown = parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first === undefined) return value;
+  const before = text.slice(0, first.offset).split('\n');
+  const reason = jsonErrorReasons[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error);
+  throw new InputError(`${file}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}: not valid JSON: ${reason}`);
 }
+
+const jsonErrorReasons: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'not a number',
+  PropertyNameExpected: 'expected a "quoted" key (no comma after the last one)',
+  ValueExpected: 'expected a value (no comma after the last one)',
+  ColonExpected: "expected ':' after the key",
+  CommaExpected: "expected ',' before the next entry",
+  CloseBraceExpected: "expected '}'",
+  CloseBracketExpected: "expected ']'",
+  EndOfFileExpected: 'unexpected text after the end',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfNumber: 'a number is cut short',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape in a string',
+  InvalidCharacter: 'a control character in a string',
+};
 
 async function readConfigFile(path: string, file: string): Promise<unknown> {
   if (file.endsWith('.json')) return parseJson(await readFile(path, 'utf8'), file);

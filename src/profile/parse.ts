@@ -4,7 +4,7 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { isMap, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, parseDocument, visit as visitYaml, type Document, type Node, type YAMLError } from 'yaml';
 
 /** A profile may not be larger than this: a full two-page narrative is about 30 KB. */
 export const maxProfileBytes = 1024 * 1024;
@@ -101,7 +101,7 @@ export function parseProfile(path: string, bytes: Uint8Array, options: ParseOpti
   const error = doc.errors[0];
   if (error) {
     const reason = error.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same mapping' : `YAML syntax error: ${error.message.split('\n')[0]}`;
-    return fail({ ruleId: 'frontmatter', offset: start + error.pos[0], reason });
+    return fail({ ruleId: 'frontmatter', offset: start + (unclosedOpening(doc, text.slice(start, end), error) ?? error.pos[0]), reason });
   }
   if (!isMap(doc.contents)) {
     const found = doc.contents === null ? 'empty' : isScalar(doc.contents) ? 'a single value' : 'a list';
@@ -131,6 +131,21 @@ export function parseProfile(path: string, bytes: Uint8Array, options: ParseOpti
     },
   };
   return { profile };
+}
+
+/**
+ * Where a `[` or `{` that is never closed opens: YAML reports it where it gave up, on a later line,
+ * which is not where the author has to look.
+ */
+function unclosedOpening(doc: Document.Parsed, yaml: string, error: YAMLError): number | undefined {
+  let opening: number | undefined;
+  visitYaml(doc, (_key, node) => {
+    if (!isCollection(node) || !node.flow || !node.range) return;
+    const [begin, end, nodeEnd] = node.range;
+    const closed = /[\]}]/.test(yaml.slice(begin, end).trimEnd().slice(-1));
+    if (!closed && begin < error.pos[0] && error.pos[0] <= nodeEnd + 1) opening = begin;
+  });
+  return opening;
 }
 
 /** Line and column (1-based) of an offset in the file. */

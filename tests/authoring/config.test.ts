@@ -87,7 +87,9 @@ describe('settings', () => {
         'ocindex: package.json: ocindex.concurrency: is 0; expected at least 1\npackage.json: ocindex.editions: is "my-editions"; expected a list\n',
       ],
       ['a missing edition folder', { 'ocindex.config.json': { editions: ['my-editions'] } }, "ocindex: ocindex.config.json: editions[0]: no such folder 'my-editions'\n"],
-      ['broken JSON', { 'ocindex.config.json': '{ "content": "profiles", }' }, 'ocindex: ocindex.config.json: not valid JSON: '],
+      ['broken JSON', { 'ocindex.config.json': '{\n  "content": "profiles",\n}\n' }, 'ocindex: ocindex.config.json:3:1: not valid JSON: expected a "quoted" key (no comma after the last one)\n'],
+      ['a misspelled value in JSON', { 'ocindex.config.json': '{\n  "content": "profiles",\n  "concurrency": tru\n}\n' }, 'ocindex: ocindex.config.json:3:18: not valid JSON: unexpected character\n'],
+      ['broken JSON in package.json', { 'package.json': '{\n  "name": "x"\n  "ocindex": {}\n}\n' }, "ocindex: package.json:3:3: not valid JSON: expected ',' before the next entry\n"],
       ['settings in two places', { 'ocindex.config.json': {}, 'package.json': { ocindex: {} } }, 'ocindex: settings found in ocindex.config.json or package.json; keep them in one place\n'],
       ['a module without a default export', { 'ocindex.config.mjs': 'export const content = "x";\n' }, 'ocindex: ocindex.config.mjs: export the settings as the default export (export default { ... })\n'],
     ];
