@@ -104,7 +104,7 @@ ${body}
 }
 
 /** The messages and the pages' state: the part of a profile's page that each update replaces. */
-export function panelFragment({ file, entry, printed }: ProfileState): Markup {
+export function panelFragment({ file, entry, printed }: ProfileState, editionNotes: FlatMessage[] = []): Markup {
   const summary = summarize([file]);
   const messages = summary.messages.map(
     (m) => html`<tr class="${m.severity}"><td class="place">${m.file}:${m.line}:${m.column}</td><td>${m.severity}</td><td>${m.message}</td><td class="rule">${m.ruleId}</td></tr>`,
@@ -115,6 +115,7 @@ export function panelFragment({ file, entry, printed }: ProfileState): Markup {
   else if (!entry) state = html`<p class="note" data-stale>Stale pages: the file cannot be printed as it is, so the pages below are its last version that could be.</p>`;
   return html`<h1>${data ? `${data.country}, ${data.edition} (${data.status})` : file.path}</h1>
 <p>${counts(summary)}</p>
+${editionNotes.map((m) => html`<p class="note ${m.severity}">${m.file}: ${m.message}</p>`)}
 ${state}
 ${messages.length > 0 ? html`<table class="messages"><tbody>${messages}</tbody></table>` : undefined}
 `;
@@ -139,13 +140,13 @@ export function fitFragment({ entry, printed }: ProfileState, result: FitResult 
  * pictures of the pages laid out by the renderer's own browser, fonts and settings, so the lines break
  * where they break in the PDF.
  */
-export function profilePage(state: ProfileState): string {
+export function profilePage(state: ProfileState, editionNotes: FlatMessage[] = []): string {
   const { key, printed } = state;
   const sheet = (page: number) => html`<figure class="sheet"><img src="${imageUrlOf(key, page)}" alt="printed page ${page}" width="794" height="1123"></figure>`;
   return document(
     key,
     html`<main>
-<section id="panel">${panelFragment(state)}</section>
+<section id="panel">${panelFragment(state, editionNotes)}</section>
 <section id="fit">${printed ? 'copy-fit: measuring…' : 'copy-fit not measured: no pages'}</section>
 ${printed ? html`<p class="aside">The pages as they print (<a href="${urlOf('print', key)}">their HTML</a>, for designers).</p>` : undefined}
 </main>

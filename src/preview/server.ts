@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
+import { dirname } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { loadCorpus } from '../corpus.js';
 import { displayPath, InputError } from '../io/collect.js';
@@ -157,8 +158,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (route?.kind === 'style') return send(request, response, 200, 'text/css', stylesheet);
     const state = route && 'key' in route ? workspace.profiles.get(route.key) : undefined;
     if (!route || !('key' in route) || !state) return send(request, response, 404, 'text/html', notFoundPage());
-    if (route.kind === 'profile') return send(request, response, 200, 'text/html', profilePage(state));
-    if (route.kind === 'panel') return send(request, response, 200, 'text/html', panelFragment(state).text);
+    // The edition's own messages (countries missing) concern each of its profiles' ranks.
+    const notes = summarize([], [workspace.editionNotes.get(dirname(state.source.path))].filter((note) => note !== undefined)).messages;
+    if (route.kind === 'profile') return send(request, response, 200, 'text/html', profilePage(state, notes));
+    if (route.kind === 'panel') return send(request, response, 200, 'text/html', panelFragment(state, notes).text);
     if (route.kind === 'fit') return send(request, response, 200, 'text/html', fitFragment(state, state.printed && (await fitOf(state.printed, state.key))).text);
     if (!state.printed) return send(request, response, 404, 'text/html', notFoundPage());
     if (route.kind === 'image') {

@@ -79,6 +79,8 @@ describe('a profile page', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('Albania, goci-2021 (draft)');
     expect(page.body).toContain('0 errors, 0 warnings');
+    // The edition's message about its missing countries, which bears on this profile's ranks.
+    expect(page.body).toMatch(/<p class="note warning">[^<]*goci-2021: the corpus holds 4 of the 193 countries of goci-2021/);
     const images = page.body.match(/<img [^>]*>/g) ?? [];
     expect(images).toEqual([1, 2].map((n) => `<img src="/page/goci-2021/albania/${n}.png" alt="printed page ${n}" width="794" height="1123">`));
     expect(page.headers['content-security-policy']).toMatch(/img-src 'self'/);
