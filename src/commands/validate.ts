@@ -21,7 +21,11 @@ export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode)
       const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions, contentFolders: [config.content] });
       let validation = validate(corpus, config.rules);
       if (options.fix) {
-        const { fixes, unrankedEditions } = planFixes(validation.valid);
+        // Ranked over the whole edition (the context files too), written only to the files asked for.
+        const asked = new Set(validation.valid);
+        const planned = planFixes([...validation.valid, ...validation.context]);
+        const { unrankedEditions } = planned;
+        const fixes = planned.fixes.filter((fix) => asked.has(fix.entry));
         const log = options.format === 'human' ? io.stdout : io.stderr;
         for (const edition of unrankedEditions) log(`ranks of ${edition.id} not fixed: the corpus does not hold each of its ${edition.countries.length} countries once\n`);
         for (const fix of fixes) {

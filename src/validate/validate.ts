@@ -22,6 +22,8 @@ export interface Validation {
    * edition named after the folder of its profiles (content/goci-2021), at line 1.
    */
   editionFiles: VFile[];
+  /** The valid profiles of the context files, not reported on: --fix ranks over them too. */
+  context: ValidProfile[];
 }
 
 function report(file: VFile, ruleId: string, issue: Issue, point: { line: number; column: number }, settings: RuleSettings): void {
@@ -75,7 +77,7 @@ export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, 
     }
   }
   for (const file of checked.files) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { ...checked, editionFiles: [...editionFiles.values()].filter((file) => file.messages.length > 0) };
+  return { ...checked, editionFiles: [...editionFiles.values()].filter((file) => file.messages.length > 0), context: background.valid };
 }
 
 /** The per-file rules, on each file. */

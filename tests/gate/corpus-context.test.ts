@@ -36,6 +36,19 @@ describe('corpus context', () => {
     expect(report.messages).toEqual([expect.objectContaining({ ruleId: 'rank', message: 'criminality.rank.global is 84; a criminality score of 5.08 ranks 83rd of 193 countries' })]);
   });
 
+  it('--fix on one file ranks it over the whole edition and writes only that file', async () => {
+    const folder = copyOfEdition();
+    const path = join(folder, 'content/goci-2021/azerbaijan.md');
+    const published = readFileSync(path, 'utf8');
+    writeFileSync(path, replaceOnce(published, 'global: 83', 'global: 84'));
+    const chad = readFileSync(join(folder, 'content/goci-2021/chad.md'), 'utf8');
+    const result = await runCli('validate', '--fix', path);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/azerbaijan\.md: criminality\.rank\.global 84 -> 83\nfixed 1 profile\n1 profile checked: 0 errors, 0 warnings\n$/);
+    expect(readFileSync(path, 'utf8')).toBe(published);
+    expect(readFileSync(join(folder, 'content/goci-2021/chad.md'), 'utf8')).toBe(chad);
+  });
+
   it('a typo in one file is reported on that file only, and its country does not count as missing', async () => {
     const folder = copyOfEdition();
     const chad = join(folder, 'content/goci-2021/chad.md');
