@@ -3,8 +3,17 @@ import type { PageFit } from '../render/copy-fit.js';
 import { describeOverflow } from '../render/pdf.js';
 import { sameHeading, sectionsOf, type Section } from '../profile/sections.js';
 import type { ValidProfile } from '../validate/rule.js';
+import type { RuleSettings } from '../validate/validate.js';
+import { copyFitCheck } from './copy-fit-id.js';
 
-export const copyFitRuleId = 'copy-fit';
+const copyFitRuleId = copyFitCheck.id;
+
+function add(entry: ValidProfile, reason: string, place: { line: number; column: number }, settings: RuleSettings): void {
+  const setting = settings[copyFitRuleId];
+  if (setting === 'off') return;
+  const message = entry.profile.file.message(reason, { place, ruleId: copyFitRuleId, source: 'ocindex' });
+  message.fatal = setting !== 'warning';
+}
 
 function find(sections: Section[], title: string): Heading | undefined {
   for (const section of sections) {
@@ -24,15 +33,11 @@ function placeOf(entry: ValidProfile, fit: PageFit): { line: number; column: num
 }
 
 /** Adds a `copy-fit` error to the profile's file for every box whose text does not fit (pages, panels: whatever was measured). */
-export function reportFit(entry: ValidProfile, fits: PageFit[]): void {
-  for (const fit of fits.filter((f) => !f.fits)) {
-    const message = entry.profile.file.message(describeOverflow(fit, entry.edition), { place: placeOf(entry, fit), ruleId: copyFitRuleId, source: 'ocindex' });
-    message.fatal = true;
-  }
+export function reportFit(entry: ValidProfile, fits: PageFit[], settings: RuleSettings = {}): void {
+  for (const fit of fits.filter((f) => !f.fits)) add(entry, describeOverflow(fit, entry.edition), placeOf(entry, fit), settings);
 }
 
 /** A profile whose layout could not be measured cannot pass the gate. */
-export function reportUnmeasured(entry: ValidProfile, reason: string): void {
-  const message = entry.profile.file.message(`copy-fit not measured: ${reason}`, { place: { line: 1, column: 1 }, ruleId: copyFitRuleId, source: 'ocindex' });
-  message.fatal = true;
+export function reportUnmeasured(entry: ValidProfile, reason: string, settings: RuleSettings = {}): void {
+  add(entry, `copy-fit not measured: ${reason}`, { line: 1, column: 1 }, settings);
 }

@@ -29,7 +29,7 @@ async function check(paths: string[], options: CheckOptions, io: Io): Promise<nu
   const validation = corpus ? validate(corpus, config.rules) : { files: [], valid: [], editionFiles: [] };
   const printable = validation.valid.filter((entry) => !entry.profile.file.messages.some((m) => m.fatal));
   try {
-    await checkCopyFit(printable);
+    await checkCopyFit(printable, { settings: config.rules });
   } catch (error) {
     if (!(error instanceof BrowserError)) throw error;
     io.stderr(`ocindex: copy-fit needs Chromium: ${error.message}\n`);

@@ -10,6 +10,7 @@ import { didYouMean, listed } from '../io/suggest.js';
 import type { RuleSettings } from '../validate/validate.js';
 import { parseChecks, rules } from '../validate/rules/index.js';
 import { describeSchemaError } from './problems.js';
+import { copyFitCheck } from '../check/copy-fit-id.js';
 
 /** The settings every command starts from: the config file's, else these defaults. Paths are absolute. */
 export interface Config {
@@ -97,7 +98,7 @@ function mistakesOf(settings: unknown, file: string, prefix: string[], cwd: stri
   const check = new Ajv({ allErrors: true, verbose: true }).compile<ConfigSource>(readSchema('config.schema.json'));
   const at = (key: string) => `${file}: ${key ? `${key}: ` : ''}`;
   if (!check(settings)) return (check.errors ?? []).map((e) => describeSchemaError(e, prefix)).map(({ key, reason }) => `${at(key)}${reason}`);
-  const known = [...rules.map((r) => r.id), ...parseChecks.map((c) => c.id)];
+  const known = [...rules.map((r) => r.id), ...parseChecks.map((c) => c.id), copyFitCheck.id];
   const mistakes: string[] = [];
   for (const id of Object.keys(settings.rules ?? {}).filter((id) => !known.includes(id))) {
     mistakes.push(`${at([...prefix, 'rules', id].join('.'))}unknown rule; the rules are ${listed(known, 'and')}${didYouMean(id, known)}`);

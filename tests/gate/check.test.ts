@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { azerbaijan2021, lineOf, replaceOnce, runCli } from '../support.js';
@@ -29,6 +29,12 @@ describe('ocindex check, the gate', () => {
     const heading = lineOf(overflowing, `# ${cut}\n`);
     expect(message).toMatch(new RegExp(`^content/goci-2021/azerbaijan\\.md:${heading}:1  error    page 1 \\(criminality\\) overflows by \\d+ lines, cut in section '${cut}'  copy-fit$`));
     expect(summary).toBe('1 profile checked: 1 error, 0 warnings');
+
+    // A team that only wants to be warned says so in the config, as for any rule.
+    writeFileSync(join(repo, 'ocindex.config.json'), '{ "rules": { "copy-fit": "warning" } }');
+    const warned = await inFolder(repo, () => runCli('check', '--changed', 'main'));
+    expect(warned).toMatchObject({ code: 0, stdout: expect.stringMatching(/warning  page 1 \(criminality\) overflows[^]*\n1 profile checked: 0 errors, 1 warning\n$/) });
+    rmSync(join(repo, 'ocindex.config.json'));
 
     const github = await inFolder(repo, () => runCli('check', '--changed', 'main', '--format', 'github'));
     expect(github.stdout).toMatch(new RegExp(`^::error file=content/goci-2021/azerbaijan\\.md,line=${heading},col=1,title=ocindex copy-fit::page 1 \\(criminality\\) overflows by \\d+ lines`, 'm'));
