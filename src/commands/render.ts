@@ -109,7 +109,8 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
   const all = renderable.map((entry) => renderTask(entry, out, options.html === true));
   let incremental: Incremental;
   try {
-    incremental = await upToDate(all, out, options.force === true);
+    // Options that change the files' bytes go into their keys (which files are written is in the key already).
+    incremental = await upToDate(all, out, { force: options.force === true, options: {} });
   } catch (error) {
     if (!(error instanceof BrowserError)) throw error;
     io.stderr(`ocindex: ${error.message}\n`);

@@ -13,13 +13,28 @@ export interface Incremental {
   record: (outcomes: RenderOutcome[]) => Promise<void>;
 }
 
-const filesOf = (task: RenderTask) => (task.htmlPath ? [task.pdfPath, task.htmlPath] : [task.pdfPath]);
+/** Every file a task writes: each of its `…Path` fields (the PDF, the HTML beside it, any other target's file). */
+function filesOf(task: RenderTask): string[] {
+  return Object.entries(task)
+    .filter((field): field is [string, string] => field[0].endsWith('Path') && typeof field[1] === 'string')
+    .map(([, path]) => path);
+}
+
+/** Which kinds of file a task writes ("pdfPath", "htmlPath"): part of its key, so asking for more renders again. */
+const kindsOf = (task: RenderTask) => Object.keys(task).filter((name) => name.endsWith('Path')).sort();
+
+export interface IncrementalOptions {
+  /** Render every task, and still record them. */
+  force?: boolean;
+  /** The command's options that change the files (beyond which files are written): part of every key. */
+  options?: Record<string, unknown>;
+}
 
 /**
- * Compares each task's key (see renderKey) with the manifest of the output folder. `force` renders
- * all, and still records them. Resolving the browser may throw a BrowserError.
+ * Compares each task's key (see renderKey) with the manifest of the output folder. Resolving the
+ * browser may throw a BrowserError.
  */
-export async function upToDate(tasks: RenderTask[], out: string, force: boolean): Promise<Incremental> {
+export async function upToDate(tasks: RenderTask[], out: string, { force = false, options = {} }: IncrementalOptions = {}): Promise<Incremental> {
   const htmls = new Map<ValidProfile, string>();
   const html = (entry: ValidProfile) => {
     let text = htmls.get(entry);
@@ -33,7 +48,7 @@ export async function upToDate(tasks: RenderTask[], out: string, force: boolean)
   const stale = tasks.filter((task) => {
     let key: string;
     try {
-      key = renderKey(task.entry, html(task.entry), `${browser.source}:${browser.path}`, { html: task.htmlPath !== undefined });
+      key = renderKey(task.entry, html(task.entry), `${browser.source}:${browser.path}`, { ...options, files: kindsOf(task) });
     } catch {
       return true; // the render reports what is wrong with it
     }

@@ -46,6 +46,9 @@ describe('incremental render', () => {
     const forced = await runCli('render', content, '--out', out, '--force');
     expect(written(forced.stdout)).toEqual(['goci-2021/azerbaijan.pdf', 'goci-2021/chad.pdf']);
     expect(readFileSync(chad).equals(chadBytes)).toBe(true);
+    // Asking for more files (the HTML beside each PDF) is a new key: rendered again, then up to date.
+    expect(written((await runCli('render', content, '--out', out, '--html')).stdout)).toEqual(['goci-2021/azerbaijan.pdf', 'goci-2021/chad.pdf']);
+    expect(written((await runCli('render', content, '--out', out, '--html')).stdout)).toEqual([]);
     expect(readFileSync(pdf).equals(before.bytes)).toBe(false);
   }, 120_000);
 
