@@ -17,3 +17,5 @@ export { renderHtml, type HtmlOptions } from './render/html.js';
 export { renderPdf, CopyFitError } from './render/render-pdf.js';
 export { launchBrowser, BrowserError } from './render/browser.js';
 export { startPreview } from './preview/server.js';
+export { checkCopyFit, type CopyFitOptions } from './check/gate.js';
+export { changedProfiles } from './check/changed.js';

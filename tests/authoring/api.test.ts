@@ -7,7 +7,7 @@ import { bundledContent, sharedData, tempFolder } from './helpers.js';
 
 describe('the library API', () => {
   it('offers the corpus, validation, settings, editions, export and shards', () => {
-    for (const name of ['loadCorpus', 'validate', 'loadConfig', 'loadEditions', 'summarize', 'profileSchemaFor', 'datasetCsv', 'profilesJson', 'shardOf', 'parseShard', 'renderHtml']) {
+    for (const name of ['loadCorpus', 'validate', 'loadConfig', 'loadEditions', 'summarize', 'profileSchemaFor', 'datasetCsv', 'profilesJson', 'shardOf', 'parseShard', 'renderHtml', 'checkCopyFit', 'changedProfiles']) {
       expect(typeof (api as Record<string, unknown>)[name]).toBe('function');
     }
   });
