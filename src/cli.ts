@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { EditionError } from './edition/load.js';
 import { InputError } from './io/collect.js';
+import { registerCheck } from './commands/check.js';
 import { registerImport } from './commands/import.js';
 import { registerExport } from './commands/export.js';
 import { registerNew } from './commands/new.js';
@@ -10,6 +11,7 @@ import { registerRender } from './commands/render.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
 import { exitCodes, processIo, type Io } from './commands/io.js';
+import { unpackNotice } from './render/sparticuz.js';
 
 export function program(io: Io, setExitCode: (code: number) => void): Command {
   const cli = new Command('ocindex')
@@ -17,6 +19,7 @@ export function program(io: Io, setExitCode: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   registerValidate(cli, io, setExitCode);
+  registerCheck(cli, io, setExitCode);
   registerImport(cli, io, setExitCode);
   registerRender(cli, io, setExitCode);
   registerPreflight(cli, io, setExitCode);
@@ -30,6 +33,7 @@ export function program(io: Io, setExitCode: (code: number) => void): Command {
 /** Runs the command line and resolves to the exit code; user mistakes never print a stack trace. */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   let code: number = exitCodes.ok;
+  unpackNotice.write = (line) => io.stderr(`ocindex: ${line}`);
   try {
     await program(io, (c) => (code = c)).parseAsync(argv);
     return code;

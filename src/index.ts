@@ -19,3 +19,5 @@ export { pressOptions, type PressOptions } from './render/press/index.js';
 export { preflight, type PreflightReport, type Finding } from './render/press/preflight.js';
 export { launchBrowser, BrowserError } from './render/browser.js';
 export { startPreview } from './preview/server.js';
+export { checkCopyFit, type CopyFitOptions } from './check/gate.js';
+export { changedProfiles } from './check/changed.js';

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { displayPath } from '../src/io/collect.js';
 import { projectRoot, replaceOnce, runCli, sharedRoot, tempFolder } from './support.js';
 
 const dataset = (edition: string) => join(sharedRoot, 'data', `${edition}.csv`);
@@ -9,7 +10,7 @@ describe('ocindex import', () => {
   it('writes the bundled drafts byte for byte, and a second import changes nothing', async () => {
     const out = tempFolder();
     const first = await runCli('import', dataset('goci-2023'), '--edition', 'goci-2023', '--out', out);
-    expect(first).toMatchObject({ code: 0, stdout: 'goci-2023: 193 created, 0 updated, 0 unchanged\n' });
+    expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/^created .*\/goci-2023\/angola\.md\n[^]*\ngoci-2023: 193 created, 0 updated, 0 unchanged\n$/) });
     const names = readdirSync(join(out, 'goci-2023'));
     expect(names).toHaveLength(193);
     for (const name of names) {
@@ -30,7 +31,7 @@ describe('ocindex import', () => {
     edited = replaceOnce(edited, 'cocaine_trade: 3.0', 'cocaine_trade: 8.0');
     writeFileSync(path, edited);
     const result = await runCli('import', dataset('goci-2021'), '--edition', 'goci-2021', '--out', out);
-    expect(result.stdout).toBe('goci-2021: 0 created, 1 updated, 192 unchanged\n');
+    expect(result.stdout).toBe(`updated ${displayPath(path)}\ngoci-2021: 0 created, 1 updated, 192 unchanged\n`);
     expect(readFileSync(path, 'utf8')).toBe(replaceOnce(edited, 'cocaine_trade: 8.0', 'cocaine_trade: 3.0'));
   });
 
@@ -40,7 +41,8 @@ describe('ocindex import', () => {
     const path = join(out, 'goci-2023', 'cote-d-ivoire.md');
     const scaffold = readFileSync(path, 'utf8');
     const result = await runCli('import', dataset('goci-2023'), '--edition', 'goci-2023', '--out', out);
-    expect(result.stdout).toBe('goci-2023: 192 created, 1 updated, 0 unchanged\n');
+    expect(result.stdout).toContain(`\nupdated ${displayPath(path)}\n`);
+    expect(result.stdout).toMatch(/\ngoci-2023: 192 created, 1 updated, 0 unchanged\n$/);
     const filled = readFileSync(path, 'utf8');
     const bundled = readFileSync(join(projectRoot, 'content', 'goci-2023', 'cote-d-ivoire.md'), 'utf8');
     // The same front-matter as a profile imported afresh, byte for byte, and the scaffold's narrative outline.

@@ -35,7 +35,8 @@ export function replaceOnce(text: string, from: string, to: string): string {
 /** Validates in-memory files (path -> text) as one corpus; returns its flat messages. */
 export function check(files: Record<string, string | Uint8Array>, settings: RuleSettings = {}): FlatMessage[] {
   const sources = Object.entries(files).map(([path, text]) => ({ path, bytes: typeof text === 'string' ? Buffer.from(text) : text }));
-  return summarize(validateSources(sources, editions, settings).files).messages;
+  const validation = validateSources(sources, editions, settings);
+  return summarize(validation.files, validation.editionFiles).messages;
 }
 
 /** Messages of one profile checked alone, without the corpus warning about missing countries. */

@@ -81,8 +81,9 @@ describe('ocindex validate reports', () => {
       const { code, stdout } = await runCli('validate', 'goci-2021');
       expect(code).toBe(1);
       expect(stdout).toBe(
-        'goci-2021/azerbaijan.md:11:3  warning  the corpus holds 1 of the 193 countries of goci-2021; with 192 missing, ranks are checked only for consistency with the profiles present  rank\n' +
-          'goci-2021/azerbaijan.md:13:12  error    criminality.criminal_markets.score is 4.16; the mean of its 10 indicators is 4.15  composite-score\n' +
+        // The edition-level message stands on the edition's folder, line 1; the columns line up.
+        'goci-2021:1:1                  warning  the corpus holds 1 of the 193 countries of goci-2021; with 192 missing, ranks are checked only for consistency with the profiles present  rank\n' +
+          'goci-2021/azerbaijan.md:13:12  error    criminality.criminal_markets.score is 4.16; the mean of its 10 indicators is 4.15                                                         composite-score\n' +
           '1 profile checked: 1 error, 1 warning\n',
       );
     } finally {
@@ -96,22 +97,37 @@ describe('ocindex validate reports', () => {
     writeFileSync(path, broken);
     const { stdout } = await runCli('validate', '--format', 'github', path);
     expect(stdout).toMatch(/^::error file=[^,]+azerbaijan\.md,line=13,col=12,title=ocindex composite-score::criminality\.criminal_markets\.score is 4\.16; the mean of its 10 indicators is 4\.15$/m);
-    expect(stdout).toMatch(/^::warning file=[^,]+,line=11,col=3,title=ocindex rank::/m);
+    expect(stdout).toMatch(/^::warning file=[^,]+,line=1,col=1,title=ocindex rank::the corpus holds 1 of the 193/m);
+    expect(stdout).toMatch(/^1 profile checked: 1 error, 2 warnings$/m); // rank and file-name
   });
 
   it('json: one object with counts and relative paths', async () => {
     const { code, report } = await validateFile(broken);
     expect(code).toBe(1);
     expect(report).toMatchObject({ profiles: 1, errors: 1, warnings: 1 });
-    expect(report.messages.map((m) => [m.ruleId, m.file.endsWith('/goci-2021/azerbaijan.md'), m.file.includes('\\')])).toEqual([
-      ['rank', true, false],
-      ['composite-score', true, false],
+    expect(report.messages.map((m) => [m.ruleId, m.file.split('/').at(-1), m.file.includes('\\')])).toEqual([
+      ['rank', 'goci-2021', false],
+      ['composite-score', 'azerbaijan.md', false],
     ]);
+    expect(report).toMatchObject({ summary: '1 profile checked: 1 error, 1 warning' });
   });
 
   it('exits 0 on the bundled content', async () => {
     const { code, stdout } = await runCli('validate');
     expect(code).toBe(0);
-    expect(stdout).toBe('386 profiles checked: no errors, 0 warnings\n');
+    expect(stdout).toBe('386 profiles checked: 0 errors, 0 warnings\n');
+  });
+});
+
+describe('ocindex validate on YAML mistakes', () => {
+  it.each([
+    ['an unclosed [', 'region: 3 }', 'region: 3 }\nlist: [1, 2', '[1, 2'],
+    ['an unclosed {', 'rank: { global: 83, continent: 26, region: 3 }', 'rank: { global: 83, continent: 26, region: 3', '{ global: 83'],
+  ])('points at the opening bracket of %s, not the line after', async (_name, from, to, opening) => {
+    const text = replaceOnce(azerbaijan2021, from, to);
+    const { errors } = await validateFile(text);
+    const index = text.indexOf(opening);
+    const lines = text.slice(0, index).split('\n');
+    expect(errors).toEqual([expect.objectContaining({ ruleId: 'frontmatter', line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 })]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { displayPath } from '../io/collect.js';
 import { writeAtomically } from '../io/write.js';
 import { planWrites } from '../dataset/apply.js';
 import { readRows } from '../dataset/import.js';
@@ -26,7 +27,10 @@ export function registerImport(cli: Command, io: Io, setExitCode: SetExitCode): 
         setExitCode(exitCodes.contentErrors);
         return;
       }
-      for (const write of planned.writes) await writeAtomically(write.path, write.text);
+      for (const write of planned.writes) {
+        await writeAtomically(write.path, write.text);
+        io.stdout(`${write.created ? 'created' : 'updated'} ${displayPath(write.path)}\n`);
+      }
       const created = planned.writes.filter((w) => w.created).length;
       io.stdout(`${edition.id}: ${created} created, ${planned.writes.length - created} updated, ${planned.unchanged} unchanged\n`);
     });

@@ -1,32 +1,59 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import type { Edition } from '../edition/edition.js';
 import { findCountry } from '../edition/find-country.js';
 import { displayPath } from '../io/collect.js';
 import { newProfileText } from '../profile/create.js';
 import { outlineMarkdown } from '../profile/outline.js';
+import { withOutline } from '../profile/with-outline.js';
 import { editionById, setup, writeOutput } from './setup.js';
 import { exitCodes, type Io, type SetExitCode } from './io.js';
+
+interface NewOptions {
+  edition?: string;
+  out?: string;
+  outline?: boolean;
+}
+
+/** The edition of the latest year: what an author starting a profile most likely means. */
+function newestEdition(editions: Map<string, Edition>): Edition {
+  return [...editions.values()].sort((a, b) => b.year - a.year || (a.id < b.id ? 1 : -1))[0] as Edition;
+}
 
 export function registerNew(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli
     .command('new')
     .description("start a country's profile: a draft with the edition's outline and empty score fields")
     .argument('<country>', "the country's name or file name, e.g. \"Côte d'Ivoire\" or cote-d-ivoire")
-    .requiredOption('--edition <id>', 'edition of the profile')
+    .option('--edition <id>', 'edition of the profile (default: the newest)')
+    .option('--outline', "if the profile exists and has no narrative yet, add the edition's outline to it (nothing else changes)")
     .option('--out <folder>', 'content folder (default: the configured one, else content)')
-    .action(async (query: string, options: { edition: string; out?: string }) => {
+    .action(async (query: string, options: NewOptions) => {
       const { config, editions } = await setup();
-      const edition = editionById(editions, options.edition);
+      const edition = options.edition === undefined ? newestEdition(editions) : editionById(editions, options.edition);
+      const chosen = options.edition === undefined ? ` (edition ${edition.id}, the newest; --edition chooses another)` : '';
       const country = findCountry(edition, query);
       const path = join(options.out ?? config.content, edition.id, `${country.slug}.md`);
       if (existsSync(path)) {
-        io.stderr(`ocindex: ${displayPath(path)} already exists; not overwritten\n`);
-        setExitCode(exitCodes.contentErrors);
+        if (!options.outline) {
+          io.stderr(`ocindex: ${displayPath(path)} already exists; not overwritten. To add the outline to it: ocindex new "${country.name}" --edition ${edition.id} --outline\n`);
+          setExitCode(exitCodes.contentErrors);
+          return;
+        }
+        const outlined = withOutline(displayPath(path), await readFile(path), edition);
+        if ('problem' in outlined) {
+          io.stderr(`ocindex: ${outlined.problem}\n`);
+          setExitCode(exitCodes.contentErrors);
+          return;
+        }
+        await writeOutput(path, outlined.text);
+        io.stdout(`updated ${displayPath(path)}: the outline of ${edition.id} added; scores and front-matter unchanged\n`);
         return;
       }
       // Score fields stay empty, so validate lists what the author has to fill in.
       await writeOutput(path, newProfileText(edition, country, 'draft', new Map(), outlineMarkdown(edition.outline)));
-      io.stdout(`created ${displayPath(path)}: fill in its scores and narrative, then run ocindex validate\n`);
+      io.stdout(`created ${displayPath(path)}${chosen}: fill in its scores and narrative, then run ocindex validate\n`);
     });
 }

@@ -1,26 +1,28 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { join } from 'node:path';
 import { loadConfig, type RenderTarget } from '../config/config.js';
-import { loadCorpus } from '../corpus.js';
+import { loadCorpus, validate } from '../corpus.js';
 import { parseShard, shardOf, type Shard } from '../shard.js';
 import { slugOfCountry } from '../edition/names.js';
 import { displayPath } from '../io/collect.js';
 import { renderBatch, defaultConcurrency, defaultTimeoutMs, type RenderOutcome, type RenderTask } from '../render/batch.js';
 import { BrowserError } from '../render/browser.js';
 import { measureFit } from '../render/copy-fit.js';
-import { renderHtml } from '../render/html.js';
+import { changedProfiles, defaultChangedRef } from '../check/changed.js';
+import { upToDate, type Incremental } from '../render/incremental.js';
 import { documentDate } from '../render/pdf-metadata.js';
 import { createProgress } from '../render/progress.js';
-import { pressOptions } from '../render/press/index.js';
+import { pressFingerprint, pressOptions } from '../render/press/index.js';
 import { humanReporter } from '../report/human.js';
 import { summarize } from '../report/messages.js';
 import type { ValidProfile } from '../validate/rule.js';
-import { validateSources } from '../validate/validate.js';
 import { exitCodes, type Io, type SetExitCode } from './io.js';
 import { plural } from '../io/suggest.js';
 
 interface RenderOptions {
   out?: string;
+  force?: boolean;
+  changed?: string | true;
   concurrency?: number;
   timeout: number;
   html?: boolean;
@@ -69,11 +71,12 @@ function duration(ms: number): string {
 }
 
 
-function summary(requested: number, skipped: number, outcomes: RenderOutcome[], ms: number): string {
+function summary(requested: number, skipped: number, outcomes: RenderOutcome[], ms: number, upToDate = 0): string {
   const count = (status: RenderOutcome['status']) => outcomes.filter((o) => o.status === status).length;
   const parts = [`${count('written')} written`, `${skipped} skipped for errors`, `${count('overflow')} not fitting their pages`];
   const failed = count('failed') + count('unwritable') + count('template');
   parts.push(`${failed} failed`);
+  if (upToDate > 0) parts.push(`${upToDate} up to date (not rendered again; --force renders them)`);
   return `${plural(requested, 'profile')}: ${parts.join(', ')} in ${duration(ms)}\n`;
 }
 
@@ -100,17 +103,25 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
     return exitCodes.failure;
   }
   // Read before any browser starts: a bad colour table or ICC profile is a usage error.
-  const press = targets.includes('press') ? pressOptions({ ...(options.icc === undefined ? {} : { icc: options.icc }), cropMarks: options.cropMarks === true }) : undefined;
-  const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions });
+  const pressSettings = { ...(options.icc === undefined ? {} : { icc: options.icc }), cropMarks: options.cropMarks === true };
+  const press = targets.includes('press') ? pressOptions(pressSettings) : undefined;
+  const scope = paths.length > 0 ? paths : [config.content];
+  const ref = options.changed === true ? defaultChangedRef : options.changed;
+  const selected = ref === undefined ? scope : await changedProfiles(ref, scope);
+  if (selected.length === 0) {
+    io.stdout(`no profile in ${scope.map((p) => displayPath(p)).join(', ')} changed since ${ref}: nothing to render\n`);
+    return exitCodes.ok;
+  }
+  const corpus = await loadCorpus(selected, { editionFolders: config.editions, contentFolders: [config.content] });
   if (corpus.sources.length === 0) {
     io.stderr(`ocindex: no profiles in ${paths.join(', ') || displayPath(config.content)}\n`);
     return exitCodes.failure;
   }
   // Ranks are checked over the whole corpus; a shard only chooses which files this run prints.
-  const validation = validateSources(corpus.sources, corpus.editions, config.rules);
+  const validation = validate(corpus, config.rules);
   const { shard } = options;
   const files = shard ? shardOf(validation.files, (file) => file.path, shard) : validation.files;
-  const report = summarize(files);
+  const report = summarize(files, validation.editionFiles);
   if (report.messages.length > 0) io.stderr(humanReporter(report, { color: io.interactive }));
   const renderable = validation.valid.filter((entry) => files.includes(entry.profile.file) && !entry.profile.file.messages.some((m) => m.fatal));
   // Checked before any browser starts: a malformed value is a usage error, not a failure per profile.
@@ -118,17 +129,28 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
 
   const notFinal = targets.includes('press') ? renderable.filter((entry) => entry.data.status !== 'final') : [];
   for (const entry of notFinal) io.stderr(`${entry.profile.file.path}: status ${entry.data.status}: not sent to press (only final profiles are)\n`);
-  const tasks = renderable
+  const out = options.out ?? config.output;
+  const all = renderable
     .map((entry) => ({ entry, wanted: withoutPress(entry, targets) }))
     .filter(({ wanted }) => wanted.length > 0)
-    .map(({ entry, wanted }) => renderTask(entry, options.out ?? config.output, options.html === true, wanted));
+    .map(({ entry, wanted }) => renderTask(entry, out, options.html === true, wanted));
+  let incremental: Incremental;
+  try {
+    // Options that change the files' bytes go into their keys (which files are written is in the key already).
+    incremental = await upToDate(all, out, { force: options.force === true, options: press ? { press: pressFingerprint(press) } : {} });
+  } catch (error) {
+    if (!(error instanceof BrowserError)) throw error;
+    io.stderr(`ocindex: ${error.message}\n`);
+    return exitCodes.failure;
+  }
+  const tasks = incremental.stale;
   const controller = new AbortController();
   const signals = trapSignals(controller);
   const progress = createProgress(io, tasks.length);
   let outcomes: RenderOutcome[];
   try {
     outcomes = await renderBatch(tasks, {
-      layout: { renderHtml, measureFit },
+      layout: { renderHtml: incremental.html, measureFit },
       concurrency: options.concurrency ?? config.concurrency ?? defaultConcurrency,
       timeoutMs: options.timeout * 1000,
       signal: controller.signal,
@@ -144,8 +166,9 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
     progress.stop();
     signals.release();
   }
+  await incremental.record(outcomes);
   const skipped = files.length - renderable.length;
-  io.stdout(summary(files.length, skipped, outcomes, Date.now() - started));
+  io.stdout(summary(files.length, skipped, outcomes, Date.now() - started, all.length - tasks.length));
   const stoppedBy = signals.stoppedBy();
   if (stoppedBy) {
     io.stderr(`ocindex: stopped by ${stoppedBy}; ${plural(tasks.length - outcomes.length, 'profile')} not rendered\n`);
@@ -164,6 +187,8 @@ export function registerRender(cli: Command, io: Io, setExitCode: SetExitCode): 
     .option('--concurrency <n>', `profiles rendered at once, in one browser (default: the configured number, else ${defaultConcurrency})`, wholeNumber(1, 16))
     .option('--timeout <seconds>', 'time allowed per profile', wholeNumber(1, 3600), defaultTimeoutMs / 1000)
     .option('--html', 'also write the HTML next to each PDF')
+    .option('--force', 'render every profile, even those whose PDF is up to date')
+    .option('--changed [git-ref]', `only the profiles changed since git-ref (its merge base with HEAD; default ${defaultChangedRef}), untracked ones included`)
     .option('--shard <i/n>', 'render only shard i of n: a deterministic share of the profiles, for a CI matrix', shardOption)
     .addOption(new Option('--target <target>', 'screen: <slug>.pdf; press: <slug>.press.pdf, PDF/X-4 with bleed (final profiles only); both (default: the configured targets, else screen)').choices(['screen', 'press', 'both']))
     .option('--crop-marks', 'press files: add trim marks outside the bleed')

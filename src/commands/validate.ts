@@ -1,13 +1,12 @@
 import { Command, Option } from 'commander';
 import { exitCodes, type Io, type SetExitCode } from './io.js';
 import { loadConfig } from '../config/config.js';
-import { loadCorpus } from '../corpus.js';
+import { loadCorpus, validate } from '../corpus.js';
 import { describeFix, planFixes } from '../fix/fix.js';
 import { withFields } from '../profile/edit.js';
 import { writeAtomically } from '../io/write.js';
 import { reporters } from '../report/index.js';
 import { summarize } from '../report/messages.js';
-import { validateSources } from '../validate/validate.js';
 import { plural } from '../io/suggest.js';
 
 export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode): void {
@@ -19,10 +18,14 @@ export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode)
     .option('--fix', 'recompute composite scores and ranks and write the values that change')
     .action(async (paths: string[], options: { format: string; fix?: boolean }) => {
       const config = await loadConfig();
-      const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions });
-      let validation = validateSources(corpus.sources, corpus.editions, config.rules);
+      const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions, contentFolders: [config.content] });
+      let validation = validate(corpus, config.rules);
       if (options.fix) {
-        const { fixes, unrankedEditions } = planFixes(validation.valid);
+        // Ranked over the whole edition (the context files too), written only to the files asked for.
+        const asked = new Set(validation.valid);
+        const planned = planFixes([...validation.valid, ...validation.context]);
+        const { unrankedEditions } = planned;
+        const fixes = planned.fixes.filter((fix) => asked.has(fix.entry));
         const log = options.format === 'human' ? io.stdout : io.stderr;
         for (const edition of unrankedEditions) log(`ranks of ${edition.id} not fixed: the corpus does not hold each of its ${edition.countries.length} countries once\n`);
         for (const fix of fixes) {
@@ -33,9 +36,9 @@ export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode)
           log(`${describeFix(fix).join('\n')}\n`);
         }
         log(`fixed ${plural(fixes.length, 'profile')}\n`);
-        if (fixes.length > 0) validation = validateSources(corpus.sources, corpus.editions, config.rules);
+        if (fixes.length > 0) validation = validate(corpus, config.rules);
       }
-      const summary = summarize(validation.files);
+      const summary = summarize(validation.files, validation.editionFiles);
       io.stdout(reporters[options.format]?.(summary, { color: io.interactive }) ?? '');
       setExitCode(summary.errors > 0 ? exitCodes.contentErrors : exitCodes.ok);
     });

@@ -3,12 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { InputError } from '../io/collect.js';
 import { readSchema } from '../io/package.js';
 import { didYouMean, listed } from '../io/suggest.js';
 import type { RuleSettings } from '../validate/validate.js';
 import { parseChecks, rules } from '../validate/rules/index.js';
 import { describeSchemaError } from './problems.js';
+import { copyFitCheck } from '../check/copy-fit-id.js';
 
 /** The settings every command starts from: the config file's, else these defaults. Paths are absolute. */
 export interface Config {
@@ -56,13 +58,34 @@ async function findSettings(cwd: string): Promise<{ file: string; prefix: string
   return found;
 }
 
+/** JSON.parse, but a mistake names its line and column (JSON.parse gives an offset, or nothing). */
 function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${file}: not valid JSON: ${(error as Error).message}`);
-  }
+  const errors: ParseError[] = [];
+  const value: unknown = parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first === undefined) return value;
+  const before = text.slice(0, first.offset).split('\n');
+  const reason = jsonErrorReasons[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error);
+  throw new InputError(`${file}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}: not valid JSON: ${reason}`);
 }
+
+const jsonErrorReasons: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'not a number',
+  PropertyNameExpected: 'expected a "quoted" key (no comma after the last one)',
+  ValueExpected: 'expected a value (no comma after the last one)',
+  ColonExpected: "expected ':' after the key",
+  CommaExpected: "expected ',' before the next entry",
+  CloseBraceExpected: "expected '}'",
+  CloseBracketExpected: "expected ']'",
+  EndOfFileExpected: 'unexpected text after the end',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfNumber: 'a number is cut short',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape in a string',
+  InvalidCharacter: 'a control character in a string',
+};
 
 async function readConfigFile(path: string, file: string): Promise<unknown> {
   if (file.endsWith('.json')) return parseJson(await readFile(path, 'utf8'), file);
@@ -80,7 +103,7 @@ function mistakesOf(settings: unknown, file: string, prefix: string[], cwd: stri
   const check = new Ajv({ allErrors: true, verbose: true }).compile<ConfigSource>(readSchema('config.schema.json'));
   const at = (key: string) => `${file}: ${key ? `${key}: ` : ''}`;
   if (!check(settings)) return (check.errors ?? []).map((e) => describeSchemaError(e, prefix)).map(({ key, reason }) => `${at(key)}${reason}`);
-  const known = [...rules.map((r) => r.id), ...parseChecks.map((c) => c.id)];
+  const known = [...rules.map((r) => r.id), ...parseChecks.map((c) => c.id), copyFitCheck.id];
   const mistakes: string[] = [];
   for (const id of Object.keys(settings.rules ?? {}).filter((id) => !known.includes(id))) {
     mistakes.push(`${at([...prefix, 'rules', id].join('.'))}unknown rule; the rules are ${listed(known, 'and')}${didYouMean(id, known)}`);

@@ -43,6 +43,8 @@ export interface EditionSource {
   criminality: { label: string; groups: { label: string; indicators: string[] }[] };
   resilience: { label: string; indicators: string[] };
   outline: SectionSource[];
+  /** Other names of countries ("Ivory Coast") -> the edition's spelling ("Côte d'Ivoire"). */
+  aliases?: Record<string, string>;
   geography: { continents: ContinentSource[] };
 }
 interface SectionSource {
@@ -58,6 +60,8 @@ export interface Edition extends Pick<EditionSource, 'id' | 'title' | 'year' | '
   continents: ContinentSource[];
   countries: Country[];
   countryByName: Map<string, Country>;
+  /** Other names of countries as the edition file writes them ("Ivory Coast"). */
+  aliases: Map<string, Country>;
   /** How many countries each continent and region holds, by name. */
   areaSizes: Map<string, number>;
 }
@@ -86,6 +90,7 @@ export function buildEdition(source: EditionSource): Edition {
       }
     }
   }
+  const countryByName = new Map(countries.map((c) => [c.name, c]));
   return {
     id: source.id,
     title: source.title,
@@ -98,7 +103,11 @@ export function buildEdition(source: EditionSource): Edition {
     outline: outline(source.outline),
     continents: source.geography.continents,
     countries,
-    countryByName: new Map(countries.map((c) => [c.name, c])),
+    countryByName,
+    aliases: new Map(Object.entries(source.aliases ?? {}).flatMap(([alias, name]) => {
+      const country = countryByName.get(name);
+      return country ? [[alias, country] as const] : [];
+    })),
     areaSizes,
   };
 }

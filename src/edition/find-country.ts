@@ -10,10 +10,11 @@ import { slugOfCountry } from './names.js';
  */
 export function findCountry(edition: Edition, query: string): Country {
   const slug = slugOfCountry(query);
-  const country = edition.countries.find((c) => c.slug === slug);
+  const country = edition.countries.find((c) => c.slug === slug) ?? [...edition.aliases].find(([alias]) => slugOfCountry(alias) === slug)?.[1];
   if (country) return country;
   // "korea" names two countries; a typo ("azerbaidjan") names one.
   const containing = slug.length >= 3 ? edition.countries.filter((c) => c.slug.includes(slug)).map((c) => c.name) : [];
-  const hint = containing.length > 0 ? `; did you mean ${listed(containing)}?` : didYouMean(query, edition.countries.map((c) => c.name));
+  const hint = containing.length > 0 ? `; did you mean ${listed(containing)}?` : didYouMean(query, [...edition.countries.map((c) => c.name), ...edition.aliases.keys()]);
   throw new InputError(`unknown country '${query}' in ${edition.id}${hint}`);
 }
+

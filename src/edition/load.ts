@@ -20,6 +20,8 @@ export function loadEditions(extraFolders: string[] = []): Map<string, Edition> 
       }
       const edition = buildEdition(source);
       if (`${edition.id}.yaml` !== name) throw new EditionError(`${file}: id '${edition.id}' does not match the file name`);
+      const unknown = Object.entries(source.aliases ?? {}).filter(([, name]) => !edition.countryByName.has(name));
+      if (unknown.length > 0) throw new EditionError(`${file}: aliases: ${unknown.map(([alias, name]) => `${alias}: '${name}' is not a country of the edition`).join('; ')}`);
       const slugs = new Set(edition.countries.map((c) => c.slug));
       if (slugs.size !== edition.countries.length) throw new EditionError(`${file}: two countries share a file name`);
       editions.set(edition.id, edition);

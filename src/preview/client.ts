@@ -4,7 +4,7 @@
  * as a whole, or a profile's message panel, copy-fit and pages. Self-contained: it is sent as its text.
  */
 function previewClient(): void {
-  const { profile, panel: panelUrl, fit: fitUrl, print: printUrl } = document.body.dataset;
+  const { profile, panel: panelUrl, fit: fitUrl, image1, image2 } = document.body.dataset;
   const connection = document.getElementById('connection');
   const latest = new Map<string, number>();
 
@@ -29,11 +29,15 @@ function previewClient(): void {
 
   let version = 0;
   function reloadPages(): void {
-    const frames = document.querySelectorAll<HTMLIFrameElement>('#sheets iframe');
-    // A profile that had no pages and has some now: the page needs its frames.
-    if (frames.length === 0) return location.reload();
+    const images = document.querySelectorAll<HTMLImageElement>('#sheets img');
+    // A profile that had no pages and has some now: the page needs its images.
+    if (images.length === 0) return location.reload();
     version += 1;
-    for (const frame of frames) frame.src = `${printUrl}?v=${version}`;
+    // The pictures come from the same layout as the copy-fit result: both are fetched anew.
+    [image1, image2].forEach((url, index) => {
+      const image = images[index];
+      if (image && url) image.src = `${url}?v=${version}`;
+    });
     void load('fit', fitUrl as string);
   }
 
@@ -60,12 +64,12 @@ function previewClient(): void {
     void refresh(JSON.parse((event as MessageEvent<string>).data) as { revalidated: string[]; pages: string[] });
     if (connection) connection.textContent = `live, updated ${new Date().toLocaleTimeString()}`;
   });
-  if (fitUrl && document.querySelector('#sheets iframe')) void load('fit', fitUrl);
+  if (fitUrl && document.querySelector('#sheets img')) void load('fit', fitUrl);
 }
 
 export const clientScript = `(${previewClient.toString()})();\n`;
 
-/** The preview pages' look. The pages themselves are the printed HTML at print size (CSS mm), untouched. */
+/** The preview pages' look. The pages are pictures of the printed layout, scaled to the window's width. */
 export const stylesheet = `
 body { margin: 0; font: 14px/1.45 system-ui, sans-serif; color: #1d1d1f; background: #e6e6e6; }
 main, nav { margin: 0 auto; padding: 0 16px; max-width: 1100px; }
@@ -81,10 +85,13 @@ td.count { text-align: right; font-variant-numeric: tabular-nums; }
 .place, .rule { font-family: ui-monospace, monospace; font-size: 12px; white-space: nowrap; }
 .note { padding: 6px 10px; background: #fff4ce; border: 1px solid #e0c36c; }
 #fit ul { margin: 4px 0; padding-left: 20px; }
-.sheets { display: flex; gap: 16px; width: max-content; margin: 16px auto; padding: 0 16px; }
-.sheet { flex: none; width: 210mm; height: 297mm; overflow: hidden; background: #fff; box-shadow: 0 1px 6px rgb(0 0 0 / 30%); }
-/* Each frame holds both pages, one under the other; the second shows its lower half. */
-.sheet iframe { display: block; border: 0; width: 210mm; height: 594mm; }
-.sheet + .sheet iframe { margin-top: -297mm; }
+.aside { color: #555; }
+.filters { display: flex; flex-wrap: wrap; gap: 4px 18px; }
+.filters a, th a { color: inherit; }
+a.chosen { font-weight: 700; color: #0b57d0; }
+/* Two A4 pages side by side, each half the window at most: 210 x 297 keeps their proportion. */
+.sheets { display: grid; grid-template-columns: repeat(2, minmax(0, 794px)); justify-content: center; gap: 16px; margin: 16px auto; padding: 0 16px; }
+.sheet { margin: 0; aspect-ratio: 210 / 297; background: #fff; box-shadow: 0 1px 6px rgb(0 0 0 / 30%); }
+.sheet img { display: block; width: 100%; height: auto; }
 .sheets.stale .sheet { opacity: 0.5; filter: grayscale(1); }
 `;

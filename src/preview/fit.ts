@@ -6,17 +6,35 @@ import { lockDown } from '../render/sandbox.js';
 import { BrowserSession } from '../render/session.js';
 import { settlesWithin, withTimeout } from '../render/timeout.js';
 
-export type FitResult = { measured: true; pages: PageFit[] } | { measured: false; reason: string };
+/** The copy-fit of each page and, if asked for, the printed pages as PNG images, taken from the very layout measured. */
+export type FitResult = { measured: true; pages: PageFit[]; images: Uint8Array[] } | { measured: false; reason: string };
+
+export interface FitMeterOptions {
+  /** Also take a picture of each printed page (the preview shows them): 2 device pixels per CSS pixel. */
+  images?: boolean;
+}
+
+/** Device pixels per CSS pixel of the page images: sharp on a high-density screen, a page about 400 KB. */
+const imageScale = 2;
 
 const measureTimeoutMs = 30_000;
 const pageCloseMs = 5_000;
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
-/** Lays the HTML out as renderProfile does, then measures it. */
-async function measureLaidOut(page: Page, html: string): Promise<PageFit[]> {
+/** Lays the HTML out as renderProfile does, then measures it, and pictures each printed page if asked. */
+async function measureLaidOut(page: Page, html: string, images: boolean): Promise<{ pages: PageFit[]; images: Uint8Array[] }> {
   await layOut(page, html);
-  return measureFit(page);
+  const pages = await measureFit(page);
+  if (!images) return { pages, images: [] };
+  const shots: Uint8Array[] = [];
+  // The same page, fonts and line breaks as the PDF: what the author sees is what prints.
+  for (const sheet of await page.$$('section.page')) {
+    const box = await sheet.boundingBox();
+    if (box) shots.push(await page.screenshot({ type: 'png', clip: { ...box, scale: imageScale }, captureBeyondViewport: true, optimizeForSpeed: true }));
+    await sheet.dispose();
+  }
+  return { pages, images: shots };
 }
 
 /**
@@ -30,8 +48,11 @@ export class FitMeter {
   #queue: Promise<unknown> = Promise.resolve();
   readonly #latest = new Map<string, { html: string; result: Promise<FitResult> }>();
 
-  constructor(launch: () => Promise<Browser> = () => launchBrowser()) {
+  readonly #images: boolean;
+
+  constructor(launch: () => Promise<Browser> = () => launchBrowser(), options: FitMeterOptions = {}) {
     this.#session = new BrowserSession(launch);
+    this.#images = options.images === true;
   }
 
   measure(key: string, html: string): Promise<FitResult> {
@@ -63,7 +84,7 @@ export class FitMeter {
         this.#page = await browser.newPage();
         await lockDown(this.#page);
       }
-      return { measured: true, pages: await withTimeout(measureLaidOut(this.#page, html), measureTimeoutMs) };
+      return { measured: true, ...(await withTimeout(measureLaidOut(this.#page, html, this.#images), measureTimeoutMs)) };
     } catch (error) {
       // The page may hang or be broken: start the next measurement on a fresh one, in a fresh browser if need be.
       const page = this.#page;

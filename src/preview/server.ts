@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
+import { dirname } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { loadCorpus } from '../corpus.js';
 import { displayPath, InputError } from '../io/collect.js';
 import { renderHtml } from '../render/html.js';
+import { summarize } from '../report/messages.js';
 import type { ValidProfile } from '../validate/rule.js';
 import type { RuleSettings } from '../validate/validate.js';
 import { clientScript, stylesheet } from './client.js';
@@ -40,7 +42,7 @@ export interface Preview {
 
 // Pages: only their own script and style, nothing framing them. Printed HTML: a sandbox with no script
 // at all (even opened on its own), only inlined styles, fonts and images, framed only by the preview.
-const shellPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const shellPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const printPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 const loopbackNames = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -56,9 +58,9 @@ function hostAllowed(request: IncomingMessage, host: string): boolean {
   }
 }
 
-function send(request: IncomingMessage, response: ServerResponse, status: number, type: string, body: string, policy = shellPolicy): void {
+function send(request: IncomingMessage, response: ServerResponse, status: number, type: string, body: string | Uint8Array, policy = shellPolicy): void {
   response.writeHead(status, {
-    'content-type': `${type}; charset=utf-8`,
+    'content-type': typeof body === 'string' ? `${type}; charset=utf-8` : type,
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
     'content-security-policy': policy,
@@ -104,7 +106,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // Watching first, reading second: a save made meanwhile is applied once the folder is read.
   const watcher = await watchContent(options.content, onError);
   const events = new EventHub();
-  const fits = new FitMeter(options.launch);
+  const fits = new FitMeter(options.launch, { images: true });
   let workspace: Workspace;
   const server = createServer((request, response) => {
     handle(request, response).catch((error: Error) => {
@@ -146,16 +148,27 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return send(request, response, 405, 'text/plain', 'method not allowed\n');
     }
     const route = routeOf(request.url ?? '/');
-    if (route?.kind === 'index') return send(request, response, 200, 'text/html', indexPage(displayPath(options.content), [...workspace.profiles.values()].sort((a, b) => a.key.localeCompare(b.key))));
+    if (route?.kind === 'index') {
+      const query = new URL(request.url ?? '/', 'http://preview').searchParams;
+      const notes = summarize([], [...workspace.editionNotes.values()]).messages;
+      return send(request, response, 200, 'text/html', indexPage(displayPath(options.content), [...workspace.profiles.values()], query, notes));
+    }
     if (route?.kind === 'events') return events.open(request, response);
     if (route?.kind === 'script') return send(request, response, 200, 'text/javascript', clientScript);
     if (route?.kind === 'style') return send(request, response, 200, 'text/css', stylesheet);
     const state = route && 'key' in route ? workspace.profiles.get(route.key) : undefined;
     if (!route || !('key' in route) || !state) return send(request, response, 404, 'text/html', notFoundPage());
-    if (route.kind === 'profile') return send(request, response, 200, 'text/html', profilePage(state));
-    if (route.kind === 'panel') return send(request, response, 200, 'text/html', panelFragment(state).text);
+    // The edition's own messages (countries missing) concern each of its profiles' ranks.
+    const notes = summarize([], [workspace.editionNotes.get(dirname(state.source.path))].filter((note) => note !== undefined)).messages;
+    if (route.kind === 'profile') return send(request, response, 200, 'text/html', profilePage(state, notes));
+    if (route.kind === 'panel') return send(request, response, 200, 'text/html', panelFragment(state, notes).text);
     if (route.kind === 'fit') return send(request, response, 200, 'text/html', fitFragment(state, state.printed && (await fitOf(state.printed, state.key))).text);
     if (!state.printed) return send(request, response, 404, 'text/html', notFoundPage());
+    if (route.kind === 'image') {
+      const fit = await fitOf(state.printed, state.key);
+      const image = fit.measured ? fit.images[route.page - 1] : undefined;
+      return image ? send(request, response, 200, 'image/png', image) : send(request, response, 404, 'text/html', notFoundPage());
+    }
     return send(request, response, 200, 'text/html', htmlOf(state.printed), printPolicy);
   }
 

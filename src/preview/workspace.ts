@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import type { Corpus } from '../corpus.js';
 import type { Edition } from '../edition/edition.js';
@@ -53,6 +53,8 @@ export interface Update {
  */
 export class Workspace {
   readonly profiles = new Map<string, ProfileState>();
+  /** Messages about editions as a whole (countries missing), by the folder they are reported on. */
+  readonly editionNotes = new Map<string, VFile>();
   readonly #content: string;
   readonly #editions: Map<string, Edition>;
   readonly #settings: RuleSettings;
@@ -101,7 +103,10 @@ export class Workspace {
 
   /** Validates files as one corpus and stores the results; returns their keys. */
   #validate(reads: Read[]): string[] {
-    const { files, valid } = validateParsed(reads.map((r) => r.parsed), this.#editions, this.#settings);
+    const { files, valid, editionFiles } = validateParsed(reads.map((r) => r.parsed), this.#editions, this.#settings);
+    const folders = new Set(reads.map((r) => dirname(r.source.path)));
+    for (const folder of folders) this.editionNotes.delete(folder);
+    for (const note of editionFiles) this.editionNotes.set(note.path, note);
     const entries = new Map(valid.map((entry) => [entry.profile.file, entry]));
     // validateParsed returns one file per parsed file, in order.
     return reads.map(({ source, parsed }, index) => {

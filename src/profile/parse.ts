@@ -4,7 +4,7 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { isMap, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, parseDocument, visit as visitYaml, type Document, type Node, type YAMLError } from 'yaml';
 
 /** A profile may not be larger than this: a full two-page narrative is about 30 KB. */
 export const maxProfileBytes = 1024 * 1024;
@@ -47,11 +47,11 @@ const openingFence = /^---[ \t]*\r?\n/;
 const closingFence = /^---[ \t]*(?:\r?\n|$)/gm;
 
 /** Parses the narrative alone, then moves its positions to where it stands in the file. */
-function parseNarrative(text: string, bodyStart: number): { tree: Root; bodyLine: number } {
+function parseNarrative(text: string, bodyStart: number, wanted: boolean): { tree: Root; bodyLine: number } {
   const lineOffset = text.slice(0, bodyStart).split('\n').length - 1;
   const body = text.slice(bodyStart);
   // Most drafts have no narrative yet: skip the Markdown parser's set-up for them.
-  if (body.trim() === '') return { tree: { type: 'root', children: [] }, bodyLine: lineOffset + 1 };
+  if (!wanted || body.trim() === '') return { tree: { type: 'root', children: [] }, bodyLine: lineOffset + 1 };
   const tree = markdown.parse(body);
   visit(tree, (node) => {
     for (const point of node.position ? [node.position.start, node.position.end] : []) {
@@ -65,7 +65,12 @@ function parseNarrative(text: string, bodyStart: number): { tree: Root; bodyLine
 /** A file read as a profile, or the reason it is not one. */
 export type ParsedFile = { profile: Profile } | { file: VFile; problem: ParseProblem };
 
-export function parseProfile(path: string, bytes: Uint8Array): ParsedFile {
+export interface ParseOptions {
+  /** false: leave the narrative unparsed (an empty tree), for files read only for their front-matter. */
+  narrative?: boolean;
+}
+
+export function parseProfile(path: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedFile {
   const file = new VFile({ path });
   const fail = (problem: ParseProblem) => ({ file, problem });
   if (bytes.length > maxProfileBytes) {
@@ -91,12 +96,12 @@ export function parseProfile(path: string, bytes: Uint8Array): ParsedFile {
   const closing = closingFence.exec(text);
   if (!closing) return fail({ ruleId: 'frontmatter', offset: 0, reason: 'front-matter is not closed: add a --- line after its fields' });
   const end = closing.index;
-  const { tree, bodyLine } = parseNarrative(text, end + closing[0].length);
+  const { tree, bodyLine } = parseNarrative(text, end + closing[0].length, options.narrative !== false);
   const doc = parseDocument(text.slice(start, end), { uniqueKeys: true, prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
     const reason = error.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same mapping' : `YAML syntax error: ${error.message.split('\n')[0]}`;
-    return fail({ ruleId: 'frontmatter', offset: start + error.pos[0], reason });
+    return fail({ ruleId: 'frontmatter', offset: start + (unclosedOpening(doc, text.slice(start, end), error) ?? error.pos[0]), reason });
   }
   if (!isMap(doc.contents)) {
     const found = doc.contents === null ? 'empty' : isScalar(doc.contents) ? 'a single value' : 'a list';
@@ -126,6 +131,21 @@ export function parseProfile(path: string, bytes: Uint8Array): ParsedFile {
     },
   };
   return { profile };
+}
+
+/**
+ * Where a `[` or `{` that is never closed opens: YAML reports it where it gave up, on a later line,
+ * which is not where the author has to look.
+ */
+function unclosedOpening(doc: Document.Parsed, yaml: string, error: YAMLError): number | undefined {
+  let opening: number | undefined;
+  visitYaml(doc, (_key, node) => {
+    if (!isCollection(node) || !node.flow || !node.range) return;
+    const [begin, end, nodeEnd] = node.range;
+    const closed = /[\]}]/.test(yaml.slice(begin, end).trimEnd().slice(-1));
+    if (!closed && begin < error.pos[0] && error.pos[0] <= nodeEnd + 1) opening = begin;
+  });
+  return opening;
 }
 
 /** Line and column (1-based) of an offset in the file. */

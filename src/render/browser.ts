@@ -89,7 +89,9 @@ const finders: Record<BrowserSource, () => Promise<BrowserExecutable | undefined
   },
 };
 
-const order: BrowserSource[] = ['env', 'system', 'puppeteer', 'sparticuz'];
+// The pinned npm browser first: a PDF made here is byte-identical to one made in CI. A system Chromium
+// or puppeteer's download (other platforms) only where it is not available.
+const order: BrowserSource[] = ['env', 'sparticuz', 'puppeteer', 'system'];
 
 function sourcesToTry(only: string | undefined): BrowserSource[] {
   if (!only) return order;
@@ -111,8 +113,8 @@ async function resolveUncached(only: string | undefined): Promise<BrowserExecuta
 }
 
 /**
- * The Chromium to use, looked for in this order: PUPPETEER_EXECUTABLE_PATH, a chromium or chrome on the
- * PATH, puppeteer's own download, then @sparticuz/chromium (unpacked once into ~/.cache/ocindex-profiles).
+ * The Chromium to use, looked for in this order: PUPPETEER_EXECUTABLE_PATH, @sparticuz/chromium (unpacked
+ * once into ~/.cache/ocindex-profiles), puppeteer's own download, then a chromium or chrome on the PATH.
  * OCINDEX_BROWSER=<source> (or `only`) restricts the search to one of them.
  */
 export function resolveExecutable(only: string | undefined = process.env.OCINDEX_BROWSER): Promise<BrowserExecutable> {

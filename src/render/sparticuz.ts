@@ -21,6 +21,9 @@ export interface BundledChromium {
 // origins; puppeteer sets the headless mode itself.
 const droppedArgs = /^--(single-process|disable-web-security|allow-running-insecure-content|headless)\b/;
 
+/** Told once, before the first unpacking, which takes a while in silence otherwise. The command line sets it to stderr. */
+export const unpackNotice: { write: (line: string) => void } = { write: () => undefined };
+
 /** How long an unfinished extraction by another process may hold the lock before it counts as abandoned. */
 const staleLockMs = 5 * 60_000;
 
@@ -108,6 +111,7 @@ async function ensureUnpacked(binFolder: string, folder: string): Promise<void> 
     const partial = `${folder}.partial-${process.pid}`;
     try {
       if (!existsSync(folder)) {
+        unpackNotice.write(`unpacking the bundled Chromium (@sparticuz/chromium, about 200 MB) into ${folder}, once\n`);
         await rm(partial, { recursive: true, force: true });
         await unpack(binFolder, partial);
         // Two processes that both took a stale lock both unpack; the first rename wins, which is fine.

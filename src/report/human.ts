@@ -1,16 +1,18 @@
 import { styleText } from 'node:util';
-import type { Reporter } from './messages.js';
-import { plural } from '../io/suggest.js';
+import { summaryLine, type Reporter } from './messages.js';
 
-
-/** file:line:column  severity  reason  rule-id, then a summary line. */
-export const humanReporter: Reporter = ({ profiles, errors, warnings, messages }, { color }) => {
+/** file:line:column  severity  reason  rule-id per message, each column aligned, then the summary line. */
+export const humanReporter: Reporter = (summary, { color }) => {
+  const { errors, messages } = summary;
   const paint = (style: Parameters<typeof styleText>[0], text: string) => (color ? styleText(style, text) : text);
-  const lines = messages.map((m) => {
+  const places = messages.map((m) => `${m.file}:${m.line}:${m.column}`);
+  const placeWidth = Math.max(0, ...places.map((p) => p.length));
+  const reasonWidth = Math.max(0, ...messages.map((m) => m.message.length));
+  // Padding is added outside the colour codes so that the columns line up in a terminal too.
+  const lines = messages.map((m, index) => {
     const severity = m.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
-    return `${m.file}:${m.line}:${m.column}  ${severity}  ${m.message}  ${paint('dim', m.ruleId)}`;
+    return `${(places[index] as string).padEnd(placeWidth)}  ${severity}  ${m.message.padEnd(reasonWidth)}  ${paint('dim', m.ruleId)}`;
   });
-  const verdict = errors === 0 ? paint('green', 'no errors') : paint('red', plural(errors, 'error'));
-  lines.push(`${plural(profiles, 'profile')} checked: ${verdict}, ${plural(warnings, 'warning')}`);
+  lines.push(paint(errors === 0 ? 'green' : 'red', summaryLine(summary)));
   return `${lines.join('\n')}\n`;
 };

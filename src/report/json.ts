@@ -1,3 +1,3 @@
-import type { Reporter } from './messages.js';
+import { summaryLine, type Reporter } from './messages.js';
 
-export const jsonReporter: Reporter = (summary) => `${JSON.stringify(summary)}\n`;
+export const jsonReporter: Reporter = (summary) => `${JSON.stringify({ ...summary, summary: summaryLine(summary) })}\n`;

@@ -37,12 +37,21 @@ export interface ValidProfile {
   composites: Composites;
 }
 
-/** A rule that compares the valid profiles of one edition with each other. */
+/** What a corpus rule knows of an edition beyond its valid profiles. */
+export interface CorpusContext {
+  /** Names of the countries that have a profile file in the edition, valid or not. */
+  named: Set<string>;
+}
+
+/**
+ * A rule that compares the valid profiles of one edition with each other. An issue without a
+ * profile is about the edition as a whole.
+ */
 export interface CorpusRule {
   id: string;
   description: string;
   stage: 'corpus';
-  check(edition: Edition, profiles: ValidProfile[]): { profile: Profile; issue: Issue }[];
+  check(edition: Edition, profiles: ValidProfile[], context?: CorpusContext): { profile?: Profile; issue: Issue }[];
 }
 
 export type Rule = RawProfileRule | ProfileRule | CorpusRule;

@@ -1,8 +1,10 @@
-import type { VFile } from 'vfile';
+import { dirname } from 'node:path';
+import { VFile } from 'vfile';
 import type { Edition } from '../edition/edition.js';
 import type { SourceFile } from '../io/collect.js';
 import type { ProfileData } from '../profile/data.js';
 import { parseProfile, pointAtOffset, type ParsedFile, type Profile } from '../profile/parse.js';
+import { namedCountries } from './named.js';
 import { computeComposites } from '../scoring/composites.js';
 import { groupBy } from '../scoring/ranks.js';
 import { isPoint, type Issue, type Rule, type Severity, type ValidProfile } from './rule.js';
@@ -15,6 +17,13 @@ export interface Validation {
   files: VFile[];
   /** Profiles that fit their edition's schema, with their recomputed composites. */
   valid: ValidProfile[];
+  /**
+   * Messages about an edition as a whole ("the corpus holds 4 of the 193 countries"), one file per
+   * edition named after the folder of its profiles (content/goci-2021), at line 1.
+   */
+  editionFiles: VFile[];
+  /** The valid profiles of the context files, not reported on: --fix ranks over them too. */
+  context: ValidProfile[];
 }
 
 function report(file: VFile, ruleId: string, issue: Issue, point: { line: number; column: number }, settings: RuleSettings): void {
@@ -28,13 +37,18 @@ function reportIssue(profile: Profile, ruleId: string, issue: Issue, settings: R
   report(profile.file, ruleId, issue, isPoint(issue.at) ? issue.at : profile.locate(issue.at, issue.part), settings);
 }
 
-/** Runs every check on a set of profile files; the corpus rules compare the profiles of each edition. */
-export function validateSources(sources: SourceFile[], editions: Map<string, Edition>, settings: RuleSettings = {}, rules: Rule[] = allRules): Validation {
+/**
+ * Runs every check on a set of profile files; the corpus rules compare the profiles of each edition.
+ * `context` files (the rest of those editions) take part in the corpus rules but are not reported on;
+ * their narratives are not parsed.
+ */
+export function validateSources(sources: SourceFile[], editions: Map<string, Edition>, settings: RuleSettings = {}, rules: Rule[] = allRules, context: SourceFile[] = []): Validation {
   return validateParsed(
     sources.map((source) => parseProfile(source.path, source.bytes)),
     editions,
     settings,
     rules,
+    context.map((source) => parseProfile(source.path, source.bytes, { narrative: false })),
   );
 }
 
@@ -42,7 +56,32 @@ export function validateSources(sources: SourceFile[], editions: Map<string, Edi
  * validateSources for files parsed already, so that a long-running caller (the preview) parses only
  * what changed. The files' earlier messages are replaced.
  */
-export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, Edition>, settings: RuleSettings = {}, rules: Rule[] = allRules): Validation {
+export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, Edition>, settings: RuleSettings = {}, rules: Rule[] = allRules, context: ParsedFile[] = []): Validation {
+  const checked = checkFiles(parsedFiles, editions, settings, rules);
+  // Context first: a requested file that duplicates another file's country is the one reported.
+  const background = checkFiles(context, editions, settings, rules.filter((rule) => rule.stage !== 'valid'));
+  const reported = new Set(checked.files);
+  const editionFiles = new Map<Edition, VFile>();
+  const all = [...parsedFiles, ...context];
+  for (const [edition, entries] of groupBy([...background.valid, ...checked.valid], (entry) => entry.edition)) {
+    const named = namedCountries(edition, all);
+    for (const rule of rules) {
+      if (rule.stage !== 'corpus') continue;
+      for (const { profile, issue } of rule.check(edition, entries, { named })) {
+        if (profile === undefined) {
+          const folder = dirname((entries.find((e) => reported.has(e.profile.file)) ?? (entries[0] as ValidProfile)).profile.file.path);
+          if (!editionFiles.has(edition)) editionFiles.set(edition, new VFile({ path: folder }));
+          report(editionFiles.get(edition) as VFile, rule.id, issue, { line: 1, column: 1 }, settings);
+        } else if (reported.has(profile.file)) reportIssue(profile, rule.id, issue, settings);
+      }
+    }
+  }
+  for (const file of checked.files) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { ...checked, editionFiles: [...editionFiles.values()].filter((file) => file.messages.length > 0), context: background.valid };
+}
+
+/** The per-file rules, on each file. */
+function checkFiles(parsedFiles: ParsedFile[], editions: Map<string, Edition>, settings: RuleSettings, rules: Rule[]): { files: VFile[]; valid: ValidProfile[] } {
   const files: VFile[] = [];
   const valid: ValidProfile[] = [];
   for (const parsed of parsedFiles) {
@@ -71,11 +110,5 @@ export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, 
       if (rule.stage === 'valid') for (const issue of rule.check(entry)) reportIssue(profile, rule.id, issue, settings);
     }
   }
-  for (const [edition, entries] of groupBy(valid, (entry) => entry.edition)) {
-    for (const rule of rules) {
-      if (rule.stage === 'corpus') for (const { profile, issue } of rule.check(edition, entries)) reportIssue(profile, rule.id, issue, settings);
-    }
-  }
-  for (const file of files) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { files, valid };
 }

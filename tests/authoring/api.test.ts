@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as api from '../../src/index.js';
@@ -7,7 +7,7 @@ import { bundledContent, sharedData, tempFolder } from './helpers.js';
 
 describe('the library API', () => {
   it('offers the corpus, validation, settings, editions, export and shards', () => {
-    for (const name of ['loadCorpus', 'validate', 'loadConfig', 'loadEditions', 'summarize', 'profileSchemaFor', 'datasetCsv', 'profilesJson', 'shardOf', 'parseShard', 'renderHtml']) {
+    for (const name of ['loadCorpus', 'validate', 'loadConfig', 'loadEditions', 'summarize', 'profileSchemaFor', 'datasetCsv', 'profilesJson', 'shardOf', 'parseShard', 'renderHtml', 'checkCopyFit', 'changedProfiles']) {
       expect(typeof (api as Record<string, unknown>)[name]).toBe('function');
     }
   });
@@ -23,13 +23,16 @@ describe('the library API', () => {
   });
 
   it('applies rule settings, from a settings file or given directly', async () => {
-    const corpus = await loadCorpus([join(bundledContent, 'goci-2023/chad.md')]);
-    expect(summarize(validate(corpus).files).warnings).toBe(1); // ranks of a partial corpus
     const folder = await tempFolder();
+    await mkdir(join(folder, 'goci-2023'));
+    await copyFile(join(bundledContent, 'goci-2023/chad.md'), join(folder, 'goci-2023/chad.md'));
+    const corpus = await loadCorpus([join(folder, 'goci-2023/chad.md')]);
+    const reported = (validation: ReturnType<typeof validate>) => summarize(validation.files, validation.editionFiles);
+    expect(reported(validate(corpus)).warnings).toBe(1); // ranks of a partial corpus, on the edition
     await writeFile(join(folder, 'ocindex.config.json'), '{ "rules": { "rank": "error" } }');
     const config = await loadConfig(folder);
-    expect(summarize(validate(corpus, config.rules).files)).toMatchObject({ errors: 1, warnings: 0 });
-    expect(summarize(validate(corpus, { rank: 'off' }).files)).toMatchObject({ errors: 0, warnings: 0 });
+    expect(reported(validate(corpus, config.rules))).toMatchObject({ errors: 1, warnings: 0 });
+    expect(reported(validate(corpus, { rank: 'off' }))).toMatchObject({ errors: 0, warnings: 0 });
     expect([...loadEditions(config.editions).keys()]).toEqual(['goci-2021', 'goci-2023']);
   });
 });

@@ -42,8 +42,8 @@ describe('ocindex import of an .xlsx workbook', () => {
     for (const edition of editions) {
       const fromCsv = await ocindex(['import', join(sharedData, `${edition}.csv`), '--edition', edition, '--out', 'csv'], folder);
       const fromXlsx = await ocindex(['import', workbook, '--edition', edition, '--out', 'xlsx'], folder);
-      expect(fromXlsx).toMatchObject({ code: 0, stderr: '', stdout: `${edition}: 193 created, 0 updated, 0 unchanged\n` });
-      expect(fromCsv.stdout).toBe(fromXlsx.stdout);
+      expect(fromXlsx).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(new RegExp(`\n${edition}: 193 created, 0 updated, 0 unchanged\n$`)) });
+      expect(fromCsv.stdout.replaceAll('created csv/', 'created xlsx/')).toBe(fromXlsx.stdout);
     }
     const xlsxFiles = await filesOf(join(folder, 'xlsx'));
     expect(xlsxFiles.size).toBe(386);
@@ -77,7 +77,7 @@ describe('ocindex import of an .xlsx workbook', () => {
     (single.getWorksheet('goci-2021') as ExcelJS.Worksheet).name = 'Scores';
     await single.xlsx.writeFile(join(folder, 'single.xlsx'));
     const result = await ocindex(['import', join(folder, 'single.xlsx'), '--edition', 'goci-2021', '--out', 'single'], folder);
-    expect(result).toMatchObject({ code: 0, stdout: 'goci-2021: 193 created, 0 updated, 0 unchanged\n' });
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringMatching(/\ngoci-2021: 193 created, 0 updated, 0 unchanged\n$/) });
   });
 
   it('takes formula results, writes numbers on the index grid, and keeps values off the grid as they are', async () => {

@@ -1,7 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ocindex, tempFolder } from './helpers.js';
+import { bundledContent, ocindex, tempFolder } from './helpers.js';
 
 describe('ocindex new', () => {
   it("writes a draft with the edition's geography, empty score fields and the outline as empty sections", async () => {
@@ -54,7 +54,40 @@ describe('ocindex new', () => {
     const path = join(folder, 'content/goci-2021/chad.md');
     await writeFile(path, 'my work');
     const again = await ocindex(['new', 'Chad', '--edition', 'goci-2021'], folder);
-    expect(again).toMatchObject({ code: 1, stdout: '', stderr: 'ocindex: content/goci-2021/chad.md already exists; not overwritten\n' });
+    expect(again).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'ocindex: content/goci-2021/chad.md already exists; not overwritten. To add the outline to it: ocindex new "Chad" --edition goci-2021 --outline\n',
+    });
     expect(await readFile(path, 'utf8')).toBe('my work');
+  });
+
+  it('--outline adds the outline to an existing draft (a bundled one), every other byte kept; only to one without a narrative', async () => {
+    const folder = await tempFolder();
+    const bundled = await readFile(join(bundledContent, 'goci-2023/cote-d-ivoire.md'), 'utf8');
+    await mkdir(join(folder, 'content/goci-2023'), { recursive: true });
+    await writeFile(join(folder, 'content/goci-2023/cote-d-ivoire.md'), bundled.replace('status: draft', 'status: draft # mine'));
+    const result = await ocindex(['new', 'Ivory Coast', '--outline'], folder);
+    expect(result).toMatchObject({ code: 0, stdout: 'updated content/goci-2023/cote-d-ivoire.md: the outline of goci-2023 added; scores and front-matter unchanged\n' });
+    const text = await readFile(join(folder, 'content/goci-2023/cote-d-ivoire.md'), 'utf8');
+    const scaffold = (await ocindex(['new', 'Chad', '--out', 'scratch'], folder)).cwd;
+    const outline = (await readFile(join(scaffold, 'scratch/goci-2023/chad.md'), 'utf8')).split('\n---\n')[1];
+    expect(text).toBe(`${bundled.replace('status: draft', 'status: draft # mine')}${outline}`);
+    // Moved to review, it now only lacks the narrative's text, not its sections.
+    await writeFile(join(folder, 'content/goci-2023/cote-d-ivoire.md'), text.replace('status: draft # mine', 'status: review'));
+    const review = JSON.parse((await ocindex(['validate', '--format', 'json', 'content/goci-2023/cote-d-ivoire.md'], folder)).stdout) as { messages: { ruleId: string; message: string }[] };
+    const outlineMessages = review.messages.filter((m) => m.ruleId === 'narrative-outline').map((m) => m.message);
+    expect(outlineMessages.length).toBeGreaterThan(0);
+    expect(outlineMessages.filter((m) => /missing/.test(m))).toEqual([]);
+    const twice = await ocindex(['new', "Côte d'Ivoire", '--edition', 'goci-2023', '--outline'], folder);
+    expect(twice).toMatchObject({ code: 1, stderr: 'ocindex: content/goci-2023/cote-d-ivoire.md has a narrative already; --outline only fills a profile that has none\n' });
+  });
+
+  it('defaults to the newest edition and says so; knows other names of a country from the edition file', async () => {
+    const folder = await tempFolder();
+    const result = await ocindex(['new', 'Ivory Coast'], folder);
+    expect(result).toMatchObject({ code: 0, stdout: 'created content/goci-2023/cote-d-ivoire.md (edition goci-2023, the newest; --edition chooses another): fill in its scores and narrative, then run ocindex validate\n' });
+    const typo = await ocindex(['new', 'Ivory Cost', '--edition', 'goci-2021'], folder);
+    expect(typo).toMatchObject({ code: 2, stderr: "ocindex: unknown country 'Ivory Cost' in goci-2021; did you mean Ivory Coast?\n" });
   });
 });

@@ -1,4 +1,4 @@
-import type { Browser, Frame, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderBatch } from '../../src/render/batch.js';
 import { measureFit } from '../../src/render/copy-fit.js';
@@ -40,40 +40,59 @@ function textOf(page: Page, selector: string, pattern: RegExp, timeout = 10_000)
   return page.waitForFunction((s, source) => new RegExp(source).test(document.querySelector(s)?.textContent ?? ''), { timeout, polling: 'mutation' }, selector, pattern.source);
 }
 
-/** The printed pages' frames (sandboxed, no script of their own: read from outside, through DevTools). */
-function sheets(page: Page): Frame[] {
-  return page.mainFrame().childFrames();
+/** The pictures of the printed pages, as the preview serves them. */
+async function pictures(page: Page): Promise<Buffer[]> {
+  const sources = await page.$$eval('#sheets img', (images) => images.map((image) => (image as HTMLImageElement).src));
+  return Promise.all(sources.map(async (source) => Buffer.from(await (await fetch(source)).arrayBuffer())));
 }
 
-const printedScore = (frame: Frame) => frame.$eval('.page.criminality .group-value', (el) => el.textContent);
+/** Width and height of a PNG, from its header. */
+const pngSize = (png: Buffer) => [png.readUInt32BE(16), png.readUInt32BE(20)];
 
 describe('a profile page in a browser', () => {
-  it('shows both printed pages side by side at A4 size, in sandboxed frames, and that they fit', async () => {
+  it('shows pictures of both printed pages side by side, scaled to the window, and that they fit', async () => {
     const page = await open('/profile/goci-2021/azerbaijan');
     await textOf(page, '#fit', /page 1 \(criminality\) fits\s*page 2 \(resilience\) fits/, 60_000);
     expect(await page.$eval('#panel', (el) => el.textContent)).toContain('0 errors, 0 warnings');
-    const boxes = await page.$$eval('#sheets .sheet', (els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
-    expect(boxes).toHaveLength(2);
-    for (const box of boxes) expect([Math.round(box.width), Math.round(box.height)]).toEqual([794, 1123]);
-    expect(boxes[1]!.left).toBeGreaterThan(boxes[0]!.right);
-    expect(await page.$$eval('iframe', (els) => els.map((el) => el.getAttribute('sandbox')))).toEqual(['', '']);
-    const [first, second] = sheets(page);
-    expect(await first!.$eval('body', (el) => el.innerHTML)).toBe(await second!.$eval('body', (el) => el.innerHTML));
-    expect(await printedScore(first!)).toBe('4.15');
+    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('#sheets img')).every((image) => image.complete && image.naturalWidth > 0));
+    // Taken from the renderer's own layout at 2 device pixels per CSS pixel: an A4 page is 794 x 1123 CSS px.
+    const [first, second] = await pictures(page);
+    for (const picture of [first!, second!]) {
+      const [width, height] = pngSize(picture);
+      expect(width).toBe(1588);
+      expect(Math.abs(height! - 2245)).toBeLessThanOrEqual(1);
+    }
+    expect(first!.equals(second!)).toBe(false);
+    for (const width of [1000, 1800]) {
+      await page.setViewport({ width, height: 900 });
+      const boxes = await page.$$eval('#sheets .sheet', (els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+      expect(boxes).toHaveLength(2);
+      // Half the window each (at most print size), A4's proportions, side by side, nothing cut off.
+      for (const box of boxes) {
+        expect(box.width).toBeCloseTo(Math.min(794, (width - 32 - 16) / 2), 0);
+        expect(box.height / box.width).toBeCloseTo(297 / 210, 2);
+      }
+      expect(boxes[1]!.left).toBeGreaterThan(boxes[0]!.right);
+      expect(boxes[1]!.right).toBeLessThanOrEqual(width);
+    }
     await page.close();
   });
 
   it('updates by itself when the file is saved: pages, message; and again when it is fixed', async () => {
     const page = await open('/profile/goci-2021/azerbaijan');
     await textOf(page, '#connection', /live/);
+    const [before] = await pictures(page);
     const saved = performance.now();
     running.write(azerbaijan, replaceOnce(original, 'score: 4.15', 'score: 4.16'));
     await textOf(page, '#panel', new RegExp(scoreMessage.replace(/\./g, '\\.')));
     const latency = performance.now() - saved;
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('iframe')).every((f) => f.src.endsWith('?v=1')));
-    await expect.poll(() => Promise.all(sheets(page).map(printedScore))).toEqual(['4.16', '4.16']);
-    console.log(`save to message shown: ${Math.round(latency)} ms`);
+    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('#sheets img')).every((image) => image.src.endsWith('?v=1') && image.complete && image.naturalWidth > 0));
+    const pagesShown = performance.now() - saved;
+    console.log(`save to message shown: ${Math.round(latency)} ms; to new pages shown: ${Math.round(pagesShown)} ms`);
     expect(latency).toBeLessThan(1000);
+    // Page 1 prints the new score: its picture changed.
+    const [after] = await pictures(page);
+    expect(after!.equals(before!)).toBe(false);
 
     running.write(azerbaijan, original);
     await textOf(page, '#panel', /0 errors, 0 warnings/);
@@ -87,7 +106,7 @@ describe('a profile page in a browser', () => {
     running.write(azerbaijan, replaceOnce(original, 'country: Azerbaijan', 'country: Azerbaijan: Baku'));
     await textOf(page, '#panel', /goci-2021\/azerbaijan\.md:3:\d+\s*error\s*YAML syntax error/);
     await page.waitForSelector('#sheets.stale');
-    expect(sheets(page)).toHaveLength(2);
+    expect(await page.$$eval('#sheets img', (images) => images.length)).toBe(2);
     running.write(azerbaijan, original);
     await textOf(page, '#panel', /0 errors, 0 warnings/);
     await page.waitForSelector('#sheets:not(.stale)');
@@ -119,7 +138,7 @@ describe('the index page in a browser', () => {
     await textOf(page, '#connection', /live/);
     expect(await page.$$eval('tbody tr', (rows) => rows.length)).toBe(5);
     running.write(azerbaijan, replaceOnce(original, 'score: 4.15', 'score: 4.16'));
-    await textOf(page, 'main > p', /5 profiles: 1 error, 2 warnings/);
+    await textOf(page, 'main > p', /5 profiles: 1 error, 0 warnings/);
     await page.click('a[href="/profile/goci-2021/azerbaijan"]');
     await textOf(page, '#panel', /1 error/);
     running.write(azerbaijan, original);

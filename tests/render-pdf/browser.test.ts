@@ -1,9 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { launchBrowser, resolveExecutable } from '../../src/render/browser.js';
-import { bundledChromium } from '../../src/render/sparticuz.js';
+import { bundledChromium, unpackNotice } from '../../src/render/sparticuz.js';
 import { azerbaijan2021, tempFolder } from '../support.js';
 import { readPdf, renderTexts } from './helpers.js';
 
@@ -17,8 +17,17 @@ describe('the browser', () => {
     expect(await resolveExecutable('env')).toMatchObject({ source: 'env', path: process.execPath });
   });
 
+  it('prefers the pinned npm browser to anything on the PATH, so that local and CI PDFs are the same', async () => {
+    const bin = tempFolder();
+    writeFileSync(join(bin, 'chromium'), '#!/bin/sh\n', { mode: 0o755 });
+    vi.stubEnv('PATH', `${bin}:${process.env.PATH ?? ''}`);
+    vi.stubEnv('PUPPETEER_EXECUTABLE_PATH', '');
+    expect(await resolveExecutable('system')).toMatchObject({ source: 'system', path: join(bin, 'chromium') });
+    expect((await resolveExecutable()).source).toBe('sparticuz');
+  });
+
   it('names the sources it knows when asked for another', async () => {
-    await expect(resolveExecutable('firefox')).rejects.toThrow('OCINDEX_BROWSER=firefox: expected one of env, system, puppeteer, sparticuz');
+    await expect(resolveExecutable('firefox')).rejects.toThrow('OCINDEX_BROWSER=firefox: expected one of env, sparticuz, puppeteer, system');
   });
 
   // The route of a fresh machine whose only network is the npm registry: no system Chromium.
@@ -27,7 +36,11 @@ describe('the browser', () => {
     async () => {
       const cache = tempFolder();
       vi.stubEnv('XDG_CACHE_HOME', cache);
+      const notices: string[] = [];
+      unpackNotice.write = (line) => notices.push(line);
       const [first, second] = await Promise.all([bundledChromium(), bundledChromium()]);
+      // The first unpacking says what it does, once.
+      expect(notices).toEqual([`unpacking the bundled Chromium (@sparticuz/chromium, about 200 MB) into ${cache}/ocindex-profiles/chromium-143.0.4, once\n`]);
       expect(first?.executablePath).toMatch(new RegExp(`^${cache}/ocindex-profiles/chromium-143\\.0\\.4/chromium$`));
       expect(second?.executablePath).toBe(first?.executablePath);
       expect(first?.args).not.toContain('--single-process');

@@ -48,10 +48,10 @@ export function contentFolder(files: Record<string, string>): string {
   return root;
 }
 
-/** Every file under a folder, relative to it. */
+/** Every file under a folder, relative to it; hidden ones (render's .ocindex-manifest.json) aside. */
 export function filesUnder(folder: string): string[] {
   return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
     .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
     .sort();
 }

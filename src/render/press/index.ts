@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PDFName, PDFString, type PDFDocument } from 'pdf-lib';
 import type { PdfMetadata } from '../pdf-metadata.js';
 import { removeAnnotations } from './annotations.js';
@@ -22,6 +23,14 @@ export interface PressOptions {
 /** The toolkit's colour table and FOGRA39 profile, or the files given. */
 export function pressOptions(options: { colours?: string; icc?: string; cropMarks?: boolean } = {}): PressOptions {
   return { colours: loadColourTable(options.colours), profile: loadOutputProfile(options.icc), cropMarks: options.cropMarks === true };
+}
+
+/** A digest of what the press step puts into a file (colour table, profile, marks): part of the render key. */
+export function pressFingerprint(options: PressOptions): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([...options.colours].sort()));
+  hash.update(options.profile.condition).update(options.profile.compressed);
+  return hash.update(String(options.cropMarks)).digest('hex');
 }
 
 /**

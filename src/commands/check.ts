@@ -1,0 +1,52 @@
+import { Option, type Command } from 'commander';
+import { loadConfig } from '../config/config.js';
+import { loadCorpus, validate } from '../corpus.js';
+import { changedProfiles, defaultChangedRef } from '../check/changed.js';
+import { checkCopyFit } from '../check/gate.js';
+import { displayPath } from '../io/collect.js';
+import { BrowserError } from '../render/browser.js';
+import { reporters } from '../report/index.js';
+import { summarize } from '../report/messages.js';
+import { exitCodes, type Io, type SetExitCode } from './io.js';
+
+interface CheckOptions {
+  format: string;
+  changed?: string | true;
+}
+
+async function check(paths: string[], options: CheckOptions, io: Io): Promise<number> {
+  const config = await loadConfig();
+  const scope = paths.length > 0 ? paths : [config.content];
+  const selected = options.changed ? await changedProfiles(options.changed === true ? defaultChangedRef : options.changed, scope) : scope;
+  if (options.changed && selected.length === 0) {
+    io.stderr(`ocindex: no profile in ${scope.map((p) => displayPath(p)).join(', ')} changed since ${options.changed === true ? defaultChangedRef : options.changed}\n`);
+  }
+  const corpus = selected.length > 0 ? await loadCorpus(selected, { editionFolders: config.editions, contentFolders: [config.content] }) : undefined;
+  if (corpus && corpus.sources.length === 0) {
+    io.stderr(`ocindex: no profiles in ${scope.map((p) => displayPath(p)).join(', ')}\n`);
+    return exitCodes.failure;
+  }
+  const validation = corpus ? validate(corpus, config.rules) : { files: [], valid: [], editionFiles: [] };
+  const printable = validation.valid.filter((entry) => !entry.profile.file.messages.some((m) => m.fatal));
+  try {
+    await checkCopyFit(printable, { settings: config.rules });
+  } catch (error) {
+    if (!(error instanceof BrowserError)) throw error;
+    io.stderr(`ocindex: copy-fit needs Chromium: ${error.message}\n`);
+    return exitCodes.failure;
+  }
+  for (const file of validation.files) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const summary = summarize(validation.files, validation.editionFiles);
+  io.stdout(reporters[options.format]?.(summary, { color: io.interactive }) ?? '');
+  return summary.errors > 0 ? exitCodes.contentErrors : exitCodes.ok;
+}
+
+export function registerCheck(cli: Command, io: Io, setExitCode: SetExitCode): void {
+  cli
+    .command('check')
+    .description('the CI gate: every validate rule, then copy-fit (does the text fit its printed pages?), per profile')
+    .argument('[paths...]', 'profile files or folders (default: the configured content folder, else content)')
+    .addOption(new Option('--format <format>', 'report format').choices(Object.keys(reporters)).default('human'))
+    .option('--changed [git-ref]', `only the profiles changed since git-ref (its merge base with HEAD; default ${defaultChangedRef}), untracked ones included`)
+    .action(async (paths: string[], options: CheckOptions) => setExitCode(await check(paths, options, io)));
+}

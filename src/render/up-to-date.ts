@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeAtomically } from '../io/write.js';
+import { packagePath } from '../io/package.js';
+import type { ValidProfile } from '../validate/rule.js';
+import { profileMetadata } from './pdf-metadata.js';
+
+/** The manifest's name in the output folder: hidden, so that `ls dist/` shows the editions only. */
+export const manifestName = '.ocindex-manifest.json';
+
+let toolkit: string | undefined;
+/** The toolkit's version and the code of its renderer (this folder): a change to either prints anew. */
+function toolkitIdentity(): string {
+  if (toolkit === undefined) {
+    const hash = createHash('sha256').update(readFileSync(packagePath('package.json')));
+    const folder = dirname(fileURLToPath(import.meta.url));
+    for (const name of readdirSync(folder).sort()) if (/\.(js|ts)$/.test(name)) hash.update(name).update(readFileSync(join(folder, name)));
+    toolkit = hash.digest('hex');
+  }
+  return toolkit;
+}
+
+/**
+ * What a PDF is made of, hashed: the HTML (profile, edition's labels and footer, templates, CSS and the
+ * fonts inlined in it), the PDF's metadata (title, language, dates), the browser, the toolkit and the
+ * render options. Equal keys give byte-identical PDFs.
+ */
+export function renderKey(entry: ValidProfile, html: string, browser: string, options: Record<string, unknown>): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ toolkit: toolkitIdentity(), browser, options, metadata: profileMetadata(entry) }))
+    .update(html)
+    .digest('hex');
+}
+
+/** `<out>/.ocindex-manifest.json`: the key each file was written with, by its path under <out>. */
+export class Manifest {
+  readonly #path: string;
+  readonly #out: string;
+  readonly #keys: Record<string, string>;
+
+  private constructor(out: string, keys: Record<string, string>) {
+    this.#out = out;
+    this.#path = join(out, manifestName);
+    this.#keys = keys;
+  }
+
+  /** The manifest of an output folder; a missing or unreadable one is empty (everything is rendered). */
+  static async load(out: string): Promise<Manifest> {
+    const text = await readFile(join(out, manifestName), 'utf8').catch(() => '{}');
+    let keys: unknown;
+    try {
+      keys = (JSON.parse(text) as { files?: unknown }).files;
+    } catch {
+      keys = undefined;
+    }
+    return new Manifest(out, keys !== null && typeof keys === 'object' ? (keys as Record<string, string>) : {});
+  }
+
+  #name(path: string): string {
+    return relative(this.#out, path).split(sep).join('/');
+  }
+
+  /** Whether every one of the files exists and was written with this key. */
+  isUpToDate(paths: string[], key: string): boolean {
+    return paths.every((path) => this.#keys[this.#name(path)] === key && existsSync(path));
+  }
+
+  record(paths: string[], key: string): void {
+    for (const path of paths) this.#keys[this.#name(path)] = key;
+  }
+
+  /** Written atomically, keys sorted: a diff of two manifests shows what changed. */
+  async save(): Promise<void> {
+    const files = Object.fromEntries(Object.entries(this.#keys).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    await writeAtomically(this.#path, `${JSON.stringify({ version: 1, files }, null, 2)}\n`);
+  }
+}
