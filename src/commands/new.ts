@@ -6,12 +6,12 @@ import { displayPath } from '../io/collect.js';
 import { newProfileText } from '../profile/create.js';
 import { outlineMarkdown } from '../profile/outline.js';
 import { editionById, setup, writeOutput } from './setup.js';
-import { exitCodes, type Io, type SetExitCode } from './io.js';
+import { exitCodes } from '../errors.js';
+import type { Io, SetExitCode } from './io.js';
 
 export function registerNew(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli
     .command('new')
-    .description("start a country's profile: a draft with the edition's outline and empty score fields")
     .argument('<country>', "the country's name or file name, e.g. \"Côte d'Ivoire\" or cote-d-ivoire")
     .requiredOption('--edition <id>', 'edition of the profile')
     .option('--out <folder>', 'content folder (default: the configured one, else content)')

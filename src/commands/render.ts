@@ -6,16 +6,16 @@ import { parseShard, shardOf, type Shard } from '../shard.js';
 import { slugOfCountry } from '../edition/names.js';
 import { displayPath } from '../io/collect.js';
 import { renderBatch, defaultConcurrency, defaultTimeoutMs, type RenderOutcome, type RenderTask } from '../render/batch.js';
-import { BrowserError } from '../render/browser.js';
 import { measureFit } from '../render/copy-fit.js';
 import { renderHtml } from '../render/html.js';
 import { documentDate } from '../render/pdf-metadata.js';
-import { createProgress } from '../render/progress.js';
+import { createProgress } from './progress.js';
 import { humanReporter } from '../report/human.js';
 import { summarize } from '../report/messages.js';
-import type { ValidProfile } from '../validate/rule.js';
+import type { ValidProfile } from '../profile/valid.js';
 import { validateSources } from '../validate/validate.js';
-import { exitCodes, type Io, type SetExitCode } from './io.js';
+import { exitCodes } from '../errors.js';
+import type { Io, SetExitCode } from './io.js';
 import { plural } from '../io/suggest.js';
 
 interface RenderOptions {
@@ -94,6 +94,8 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
   const renderable = validation.valid.filter((entry) => files.includes(entry.profile.file) && !entry.profile.file.messages.some((m) => m.fatal));
   // Checked before any browser starts: a malformed value is a usage error, not a failure per profile.
   for (const entry of renderable) documentDate(entry.edition.year);
+  // So is a broken template or stylesheet (a TemplateError or AssetError): one message, not one per profile.
+  if (renderable[0]) renderHtml(renderable[0]);
 
   const tasks = renderable.map((entry) => renderTask(entry, options.out ?? config.output, options.html === true));
   const controller = new AbortController();
@@ -109,10 +111,6 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
       onDone: (outcome) =>
         progress.done(displayPath(outcome.task.pdfPath), outcome.status === 'written' ? undefined : `${outcome.task.entry.profile.file.path}: ${outcome.message}`),
     });
-  } catch (error) {
-    if (!(error instanceof BrowserError)) throw error;
-    io.stderr(`ocindex: ${error.message}\n`);
-    return exitCodes.failure;
   } finally {
     progress.stop();
     signals.release();
@@ -131,7 +129,6 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
 export function registerRender(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli
     .command('render')
-    .description('print profiles to PDF, dist/<edition>/<slug>.pdf; profiles with errors are reported and skipped')
     .argument('[paths...]', 'profile files or folders (default: the configured content folder, else content)')
     .option('--out <folder>', 'output folder (default: the configured one, else dist)')
     .option('--concurrency <n>', `profiles rendered at once, in one browser (default: the configured number, else ${defaultConcurrency})`, wholeNumber(1, 16))

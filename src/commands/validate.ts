@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import { exitCodes, type Io, type SetExitCode } from './io.js';
+import { exitCodes } from '../errors.js';
+import type { Io, SetExitCode } from './io.js';
 import { loadConfig } from '../config/config.js';
 import { loadCorpus } from '../corpus.js';
 import { describeFix, planFixes } from '../fix/fix.js';
@@ -13,7 +14,6 @@ import { plural } from '../io/suggest.js';
 export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli
     .command('validate')
-    .description('check profiles: schema, scores, ranks, geography, narrative outline')
     .argument('[paths...]', 'profile files or folders (default: the configured content folder, else content)')
     .addOption(new Option('--format <format>', 'report format').choices(Object.keys(reporters)).default('human'))
     .option('--fix', 'recompute composite scores and ranks and write the values that change')

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
-import { InputError } from '../io/collect.js';
+import { InputError } from '../errors.js';
 import { readSchema } from '../io/package.js';
 import { didYouMean, listed } from '../io/suggest.js';
 import type { RuleSettings } from '../validate/validate.js';

@@ -1,6 +1,6 @@
 import { placeColumns, scoreColumns } from '../dataset/columns.js';
 import type { Edition } from '../edition/edition.js';
-import type { ValidProfile } from '../validate/rule.js';
+import type { ValidProfile } from '../profile/valid.js';
 import { inDatasetOrder } from './order.js';
 import { scoreAt, scoreText } from './values.js';
 

@@ -3,7 +3,7 @@ import type { Corpus } from '../corpus.js';
 import type { Edition } from '../edition/edition.js';
 import { parseProfile } from '../profile/parse.js';
 import { flatten } from '../report/messages.js';
-import type { ValidProfile } from '../validate/rule.js';
+import type { ValidProfile } from '../profile/valid.js';
 import type { Validation } from '../validate/validate.js';
 import { inDatasetOrder } from './order.js';
 

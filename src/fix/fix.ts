@@ -3,7 +3,7 @@ import type { FieldChange } from '../profile/edit.js';
 import { fieldAt, fieldName } from '../profile/data.js';
 import { formatHundredths, formatScore } from '../scoring/exact.js';
 import { groupBy, rankedMeasures, rankScopes, ranksByScope } from '../scoring/ranks.js';
-import type { ValidProfile } from '../validate/rule.js';
+import type { ValidProfile } from '../profile/valid.js';
 
 export interface ProfileFix {
   entry: ValidProfile;

@@ -1,37 +1,34 @@
-import type { Browser, Page } from 'puppeteer';
-import { launchBrowser } from '../render/browser.js';
+import type { Browser } from 'puppeteer';
 import { measureFit, type PageFit } from '../render/copy-fit.js';
-import { layOut } from '../render/pdf.js';
-import { lockDown } from '../render/sandbox.js';
-import { BrowserSession } from '../render/session.js';
-import { settlesWithin, withTimeout } from '../render/timeout.js';
+import { PageEngine } from '../render/engine/engine.js';
+import type { WarmPage } from '../render/engine/warm-page.js';
+import { withTimeout } from '../render/timeout.js';
 
 export type FitResult = { measured: true; pages: PageFit[] } | { measured: false; reason: string };
 
 const measureTimeoutMs = 30_000;
-const pageCloseMs = 5_000;
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
-/** Lays the HTML out as renderProfile does, then measures it. */
-async function measureLaidOut(page: Page, html: string): Promise<PageFit[]> {
-  await layOut(page, html);
-  return measureFit(page);
+/** Lays the HTML out as the renderer does, on the same kind of warm page, then measures it. */
+async function measureLaidOut(page: WarmPage, html: string): Promise<PageFit[]> {
+  await page.layOut(html);
+  return measureFit(page.page);
 }
 
 /**
- * Measures copy-fit exactly as the PDF renderer does: on a page prepared by lockDown() in a browser
- * launched on first use and kept. One measurement at a time, on one page; the last result of each
+ * Measures copy-fit exactly as the PDF renderer does: through the page engine, on one warm page in a
+ * browser launched on first use and kept. One measurement at a time; the last result of each
  * profile is kept until its HTML changes. A browser that cannot start is a result, not a failure.
  */
 export class FitMeter {
-  readonly #session: BrowserSession;
-  #page: Page | undefined;
+  readonly #engine: PageEngine;
+  #page: WarmPage | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   readonly #latest = new Map<string, { html: string; result: Promise<FitResult> }>();
 
-  constructor(launch: () => Promise<Browser> = () => launchBrowser()) {
-    this.#session = new BrowserSession(launch);
+  constructor(launch?: () => Promise<Browser>) {
+    this.#engine = new PageEngine(launch);
   }
 
   measure(key: string, html: string): Promise<FitResult> {
@@ -48,27 +45,22 @@ export class FitMeter {
   }
 
   async close(): Promise<void> {
-    await this.#session.close();
+    await this.#engine.close();
   }
 
   async #measure(html: string): Promise<FitResult> {
-    let browser: Browser;
     try {
-      browser = await this.#session.browser();
+      this.#page = await this.#engine.page(this.#page);
     } catch (error) {
       return { measured: false, reason: reasonOf(error) };
     }
+    const page = this.#page;
     try {
-      if (this.#page?.browser() !== browser) {
-        this.#page = await browser.newPage();
-        await lockDown(this.#page);
-      }
-      return { measured: true, pages: await withTimeout(measureLaidOut(this.#page, html), measureTimeoutMs) };
+      return { measured: true, pages: await withTimeout(measureLaidOut(page, html), measureTimeoutMs) };
     } catch (error) {
       // The page may hang or be broken: start the next measurement on a fresh one, in a fresh browser if need be.
-      const page = this.#page;
       this.#page = undefined;
-      if (page && !(await settlesWithin(page.close(), pageCloseMs))) await this.#session.discard(browser);
+      await this.#engine.retire(page);
       return { measured: false, reason: reasonOf(error) };
     }
   }

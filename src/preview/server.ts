@@ -2,9 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIP } from 'node:net';
 import type { Browser } from 'puppeteer';
 import { loadCorpus } from '../corpus.js';
-import { displayPath, InputError } from '../io/collect.js';
+import { InputError } from '../errors.js';
+import { displayPath } from '../io/collect.js';
 import { renderHtml } from '../render/html.js';
-import type { ValidProfile } from '../validate/rule.js';
+import type { ValidProfile } from '../profile/valid.js';
 import type { RuleSettings } from '../validate/validate.js';
 import { clientScript, stylesheet } from './client.js';
 import { EventHub } from './events.js';

@@ -1,12 +1,13 @@
-import type { Browser, Page } from 'puppeteer';
+import type { Browser } from 'puppeteer';
+import { stopsTheRun } from '../errors.js';
 import { displayPath } from '../io/collect.js';
 import { writeAtomically } from '../io/write.js';
-import type { ValidProfile } from '../validate/rule.js';
-import { launchBrowser } from './browser.js';
-import { describeOverflow, renderProfile, type Layout, type ProfileRender } from './pdf.js';
-import { lockDown } from './sandbox.js';
-import { BrowserSession } from './session.js';
-import { settlesWithin, withTimeout } from './timeout.js';
+import type { ValidProfile } from '../profile/valid.js';
+import { PageEngine } from './engine/engine.js';
+import { printProfile, type Layout, type ProfileRender } from './engine/print.js';
+import type { WarmPage } from './engine/warm-page.js';
+import { describeOverflow } from './pdf.js';
+import { withTimeout } from './timeout.js';
 
 export interface RenderTask {
   entry: ValidProfile;
@@ -38,20 +39,6 @@ export const defaultTimeoutMs = 60_000;
 /** A profile whose render was cut short by the browser dying is tried again, once. */
 const maxAttempts = 2;
 
-/** How long closing a page may take before its browser counts as hung. */
-const pageCloseMs = 5_000;
-
-async function openPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage();
-  await lockDown(page);
-  return page;
-}
-
-/** Closes a page that may hang; if it does not close in time, its browser is replaced. */
-async function retire(page: Page, session: BrowserSession): Promise<void> {
-  if (!(await settlesWithin(page.close(), pageCloseMs))) await session.discard(page.browser());
-}
-
 function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
@@ -70,17 +57,18 @@ async function write(task: RenderTask, rendered: Extract<ProfileRender, { kind: 
 }
 
 /**
- * Renders profiles with one browser and a bounded pool of reused pages. Each profile is isolated: a
- * failure or timeout is its own outcome and the others go on; a browser that dies is replaced.
+ * Renders profiles with the page engine: one browser and a bounded pool of warm pages. Each profile is
+ * isolated: a failure or timeout is its own outcome and the others go on; a browser that dies is
+ * replaced. A template, asset or browser error stops the batch: it would fail every profile alike.
  * Resolves to the outcome of every profile finished before the end or an abort.
  */
 export async function renderBatch(tasks: RenderTask[], options: BatchOptions): Promise<RenderOutcome[]> {
   const { layout, signal, onDone } = options;
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-  const session = new BrowserSession(options.launch ?? (() => launchBrowser()));
+  const engine = new PageEngine(options.launch);
   const queue = tasks.map((task) => ({ task, attempts: 0 }));
   const outcomes: RenderOutcome[] = [];
-  const stop = () => void session.close();
+  const stop = () => void engine.close();
   signal?.addEventListener('abort', stop, { once: true });
 
   const finish = (outcome: RenderOutcome) => {
@@ -89,16 +77,15 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
   };
 
   async function worker(): Promise<void> {
-    let page: Page | undefined;
+    let page: WarmPage | undefined;
     for (let next = queue.shift(); next && !signal?.aborted; next = queue.shift()) {
       const { task } = next;
       next.attempts += 1;
       // Outside the try: a browser that cannot start at all ends the batch instead of failing each profile.
-      const browser = await session.browser();
-      if (page && page.browser() !== browser) page = undefined;
+      const browser = await engine.browser();
       try {
-        page ??= await openPage(browser);
-        const rendered = await withTimeout(renderProfile(page, task.entry, layout), timeoutMs);
+        page = await engine.page(page);
+        const rendered = await withTimeout(printProfile(page, task.entry, layout), timeoutMs);
         if (signal?.aborted) break;
         if (rendered.kind === 'overflow') {
           finish({ task, status: 'overflow', message: rendered.pages.map((fit) => describeOverflow(fit, task.entry.edition)).join('; ') });
@@ -107,7 +94,11 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
         }
       } catch (error) {
         if (signal?.aborted) break;
-        if (page) await retire(page, session);
+        if (stopsTheRun(error)) {
+          queue.length = 0;
+          throw error;
+        }
+        if (page) await engine.retire(page);
         page = undefined;
         if (!browser.connected && next.attempts < maxAttempts) {
           queue.unshift(next);
@@ -116,7 +107,7 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
         finish({ task, status: 'failed', message: browser.connected ? errorText(error) : `the browser died while rendering it: ${errorText(error)}` });
       }
     }
-    if (page) await retire(page, session);
+    if (page) await engine.retire(page);
   }
 
   try {
@@ -124,7 +115,7 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
     await Promise.all(Array.from({ length: workers }, worker));
   } finally {
     signal?.removeEventListener('abort', stop);
-    await session.close();
+    await engine.close();
   }
   return outcomes;
 }

@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
+import { BrowserError } from '../errors.js';
 import { bundledChromium } from './sparticuz.js';
 
 export type BrowserSource = 'env' | 'system' | 'puppeteer' | 'sparticuz';
@@ -14,9 +15,6 @@ export interface BrowserExecutable {
   args: string[];
   env: Record<string, string>;
 }
-
-/** No Chromium could be found or launched: the user has something to install. */
-export class BrowserError extends Error {}
 
 const systemNames = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'chrome'];
 

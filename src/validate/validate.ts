@@ -5,7 +5,8 @@ import type { ProfileData } from '../profile/data.js';
 import { parseProfile, pointAtOffset, type ParsedFile, type Profile } from '../profile/parse.js';
 import { computeComposites } from '../scoring/composites.js';
 import { groupBy } from '../scoring/ranks.js';
-import { isPoint, type Issue, type Rule, type Severity, type ValidProfile } from './rule.js';
+import type { ValidProfile } from '../profile/valid.js';
+import { isPoint, type Issue, type Rule, type Severity } from './rule.js';
 import { rules as allRules } from './rules/index.js';
 
 /** Per rule id: 'off', or the severity its messages get instead of their own. */

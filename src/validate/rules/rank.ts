@@ -3,7 +3,8 @@ import { formatHundredths } from '../../scoring/exact.js';
 import { ordinal } from '../../scoring/ordinal.js';
 import { rankPopulation } from '../../scoring/rank-lines.js';
 import { areaOf, groupBy, rankedMeasures, rankScopes, ranksByScope } from '../../scoring/ranks.js';
-import type { CorpusRule, Issue, ValidProfile } from '../rule.js';
+import type { ValidProfile } from '../../profile/valid.js';
+import type { CorpusRule, Issue } from '../rule.js';
 
 interface Ranked {
   entry: ValidProfile;
