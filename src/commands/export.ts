@@ -28,7 +28,7 @@ export function registerExport(cli: Command, io: Io, setExitCode: SetExitCode): 
       const config = await loadConfig();
       const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions });
       const only = options.edition === undefined ? undefined : editionById(corpus.editions, options.edition);
-      const { profiles: exported, skipped } = selectForExport(corpus, validate(corpus, config.rules), only);
+      const { profiles: exported, skipped } = selectForExport(validate(corpus, config.rules), only);
 
       let text: string;
       if (options.format === 'json') text = profilesJson(exported);

@@ -5,10 +5,11 @@ import { loadConfig } from '../config/config.js';
 import { loadCorpus } from '../corpus.js';
 import { describeFix, planFixes } from '../fix/fix.js';
 import { withFields } from '../profile/edit.js';
+import { parseProfile, type Profile } from '../profile/parse.js';
 import { writeAtomically } from '../io/write.js';
 import { reporters } from '../report/index.js';
 import { summarize } from '../report/messages.js';
-import { validateSources } from '../validate/validate.js';
+import { validateParsed, validateSources } from '../validate/validate.js';
 import { plural } from '../io/suggest.js';
 
 export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode): void {
@@ -25,15 +26,17 @@ export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode)
         const { fixes, unrankedEditions } = planFixes(validation.valid);
         const log = options.format === 'human' ? io.stdout : io.stderr;
         for (const edition of unrankedEditions) log(`ranks of ${edition.id} not fixed: the corpus does not hold each of its ${edition.countries.length} countries once\n`);
+        const written = new Map<Profile, string>();
         for (const fix of fixes) {
           const text = withFields(fix.entry.profile, fix.changes);
           await writeAtomically(fix.entry.profile.file.path, text);
-          const source = corpus.sources.find((s) => s.path === fix.entry.profile.file.path);
-          if (source) source.bytes = Buffer.from(text);
+          written.set(fix.entry.profile, text);
           log(`${describeFix(fix).join('\n')}\n`);
         }
         log(`fixed ${plural(fixes.length, 'profile')}\n`);
-        if (fixes.length > 0) validation = validateSources(corpus.sources, corpus.editions, config.rules);
+        // Validated again as written: only the fixed files are parsed again.
+        const reparsed = validation.parsed.map((p) => ('profile' in p && written.has(p.profile) ? parseProfile(p.profile.file.path, Buffer.from(written.get(p.profile) ?? '')) : p));
+        if (fixes.length > 0) validation = validateParsed(reparsed, corpus.editions, config.rules);
       }
       const summary = summarize(validation.files);
       io.stdout(reporters[options.format]?.(summary, { color: io.interactive }) ?? '');

@@ -16,6 +16,12 @@ export interface Validation {
   files: VFile[];
   /** Profiles that fit their edition's schema, with their recomputed composites. */
   valid: ValidProfile[];
+  /**
+   * Each file as parsed, in the order of `files`: a Profile (its source text and YAML document) or
+   * the problem that stopped parsing. Kept so that --fix and export need not look files up or parse
+   * them again.
+   */
+  parsed: ParsedFile[];
 }
 
 function report(file: VFile, ruleId: string, issue: Issue, point: { line: number; column: number }, settings: RuleSettings): void {
@@ -78,5 +84,5 @@ export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, 
     }
   }
   for (const file of files) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { files, valid };
+  return { files, valid, parsed: parsedFiles };
 }
