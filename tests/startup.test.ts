@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, projectRoot } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, projectRoot, tempFolder } from './support.js';
 
 const heavy = /\/node_modules\/(puppeteer|puppeteer-core|exceljs|pdf-lib|chokidar|cli-progress|@sparticuz\/chromium)\//;
 
@@ -11,9 +10,8 @@ describe('start-up', () => {
   let folder: string;
   beforeAll(() => {
     ensureBuilt();
-    folder = mkdtempSync(join(tmpdir(), 'ocindex-startup-'));
+    folder = tempFolder();
   });
-  afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   /** Runs bin/ocindex.js as a user does, recording every module it imports. */
   function ocindex(...args: string[]): { status: number | null; stdout: string; imported: string[] } {

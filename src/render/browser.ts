@@ -1,4 +1,5 @@
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { BrowserError } from '../errors.js';
@@ -138,18 +139,25 @@ function launchArgs(executable: BrowserExecutable): string[] {
  */
 export async function launchBrowser(only?: string): Promise<Browser> {
   const executable = await resolveExecutable(only);
+  // Chromium's own temporary files go to a folder of this browser's, removed when it ends: a browser
+  // that is killed leaves nothing behind in the system's temporary folder.
+  const scratch = mkdtempSync(join(tmpdir(), 'ocindex-chromium-'));
+  const removeScratch = () => rmSync(scratch, { recursive: true, force: true });
   try {
-    return await puppeteer.launch({
+    const browser = await puppeteer.launch({
       executablePath: executable.path,
       headless: executable.headless,
       args: launchArgs(executable),
-      env: { ...process.env, ...executable.env },
+      env: { ...process.env, ...executable.env, TMPDIR: scratch },
       pipe: true,
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
+    browser.process()?.once('exit', removeScratch);
+    return browser;
   } catch (error) {
+    removeScratch();
     throw new BrowserError(`cannot start ${executable.path} (${executable.source}): ${(error as Error).message.split('\n')[0]}`);
   }
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { projectRoot } from './helpers.js';
+import { projectRoot } from '../support.js';
 
 interface Job {
   if: string;
