@@ -1,7 +1,10 @@
 // npm run bench: every benchmark, each against a floor measured in the same run.
-import { runRenderBench } from './render.js';
+import { benchRender } from './render.js';
+import { benchStartup } from './startup.js';
 import { benchValidation } from './validate.js';
 
+benchStartup();
+console.log('');
 await benchValidation();
-console.log('\nrendering (target: within 1.3x of the floor)');
-await runRenderBench();
+console.log('');
+await benchRender();

@@ -6,19 +6,26 @@
 /** The property of the document that marks it as loaded by the engine, with its count of stylesheets. */
 const marker = '__ocindexWarmStyles';
 
-/** Marks a freshly loaded document as warm: a navigation (meta refresh, ...) would lose the mark. */
-export function markWarm(markerName: string): void {
-  (document as unknown as Record<string, number>)[markerName] = document.querySelectorAll('style').length;
+/**
+ * Lays the document out and waits for its fonts. A font loads when layout first needs it: laid out
+ * first, fonts.ready cannot resolve before the loads have started. With a marker name, marks a freshly
+ * loaded document as warm first: a navigation (meta refresh, ...) would lose the mark.
+ */
+export async function layOutLoaded(markerName: string | null): Promise<void> {
+  if (markerName !== null) (document as unknown as Record<string, number>)[markerName] = document.querySelectorAll('style').length;
+  document.body.getBoundingClientRect();
+  await document.fonts.ready;
 }
 
 /**
  * Replaces everything of the document but its <style> elements with the parsed `light` document (its
  * styles emptied): the attributes of <html> (lang), the other nodes of <head> (title, meta) and the
  * body, which the parser builds as it would for a fresh load. The live stylesheets are never removed,
- * so the styles and fonts stay decoded. Returns false, changing nothing, when the document is not the
- * warm one the engine loaded (it would then be loaded afresh).
+ * so the styles and fonts stay decoded. Then lays it out as layOutLoaded does, in the same call.
+ * Resolves to false, changing nothing, when the document is not the warm one the engine loaded (it
+ * would then be loaded afresh).
  */
-export function swapDocument(light: string, markerName: string): boolean {
+export async function swapDocument(light: string, markerName: string): Promise<boolean> {
   const live = document as unknown as Record<string, unknown>;
   const styles = Array.from(document.head.children).filter((element) => element.localName === 'style');
   if (live[markerName] !== styles.length || document.querySelectorAll('style').length !== styles.length) return false;
@@ -43,6 +50,8 @@ export function swapDocument(light: string, markerName: string): boolean {
   };
   replaceAround(document.head, next.head, styles, (node) => node.nodeName === 'STYLE');
   replaceAround(root, next.documentElement, [document.head], (node) => node === next.head);
+  document.body.getBoundingClientRect();
+  await document.fonts.ready;
   return true;
 }
 

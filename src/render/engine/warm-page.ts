@@ -2,7 +2,7 @@ import type { Browser, Page } from 'puppeteer';
 import { pdfOptions } from '../pdf.js';
 import { lockDown } from '../sandbox.js';
 import { sameStyles, splitDocument } from './document.js';
-import { markWarm, swapDocument, warmMarker } from './swap.js';
+import { layOutLoaded, swapDocument, warmMarker } from './swap.js';
 
 /**
  * A page locked down for untrusted content (sandbox.ts) that keeps its stylesheets and fonts loaded
@@ -46,14 +46,8 @@ export class WarmPage {
     const swapped = split !== undefined && sameStyles(loaded, split.styles) && (await this.page.evaluate(swapDocument, split.light, warmMarker));
     if (!swapped) {
       await this.page.setContent(html, { waitUntil: 'load', timeout: 0 });
-      if (split) await this.page.evaluate(markWarm, warmMarker);
+      await this.page.evaluate(layOutLoaded, split ? warmMarker : null);
     }
-    // A font loads when layout first needs it: lay out first, so that fonts.ready cannot resolve
-    // before the loads have started.
-    await this.page.evaluate(async () => {
-      document.body.getBoundingClientRect();
-      await document.fonts.ready;
-    });
     this.#styles = split?.styles;
   }
 
