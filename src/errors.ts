@@ -17,45 +17,39 @@ export abstract class OcindexError extends Error {
   }
 }
 
-/** A problem with the command's input itself (missing path, unreadable file, bad option or settings). */
-export class InputError extends OcindexError {
+/** A problem with how the toolkit is called or what surrounds it: exit code 2. */
+export abstract class UsageError extends OcindexError {
   readonly exitCode = exitCodes.failure;
 }
+
+/** A problem of the content itself: exit code 1. */
+export abstract class ContentError extends OcindexError {
+  readonly exitCode = exitCodes.contentErrors;
+}
+
+/** A problem with the command's input itself (missing path, unreadable file, bad option or settings). */
+export class InputError extends UsageError {}
 
 /** An edition file that cannot be loaded. */
-export class EditionError extends OcindexError {
-  readonly exitCode = exitCodes.failure;
-}
+export class EditionError extends UsageError {}
 
 /** A template that cannot be filled: a misspelled name, an unclosed section, a missing partial. */
-export class TemplateError extends OcindexError {
-  readonly exitCode = exitCodes.failure;
-}
+export class TemplateError extends UsageError {}
 
 /** A stylesheet refers to something that cannot be inlined: the PDF must never fetch anything. */
-export class AssetError extends OcindexError {
-  readonly exitCode = exitCodes.failure;
-}
+export class AssetError extends UsageError {}
 
 /** No Chromium could be found or launched: the user has something to install. */
-export class BrowserError extends OcindexError {
-  readonly exitCode = exitCodes.failure;
-}
+export class BrowserError extends UsageError {}
 
 /** The profile's narrative does not fit its printed pages: the message says where and by how much. */
-export class CopyFitError extends OcindexError {
-  readonly exitCode = exitCodes.contentErrors;
-}
+export class CopyFitError extends ContentError {}
 
 /** A profile that printed otherwise than on its two pages although the copy-fit check passed. */
-export class PageCountError extends OcindexError {
-  readonly exitCode = exitCodes.contentErrors;
-}
+export class PageCountError extends ContentError {}
 
 /** Work on one profile that did not finish in the time allowed. */
-export class TimeoutError extends OcindexError {
-  readonly exitCode = exitCodes.contentErrors;
-}
+export class TimeoutError extends ContentError {}
 
 /** Errors that stop a whole run before or while printing, not one profile: a usage error, exit 2. */
 export function stopsTheRun(error: unknown): error is TemplateError | AssetError | BrowserError {

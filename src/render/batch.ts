@@ -4,7 +4,7 @@ import { displayPath } from '../io/collect.js';
 import { writeAtomically } from '../io/write.js';
 import type { ValidProfile } from '../profile/valid.js';
 import { PageEngine } from './engine/engine.js';
-import { printProfile, type Layout, type ProfileRender } from './engine/print.js';
+import { finishPrint, printOnPage, type Layout, type PagePrint } from './engine/print.js';
 import type { WarmPage } from './engine/warm-page.js';
 import { describeOverflow } from './pdf.js';
 import { withTimeout } from './timeout.js';
@@ -25,7 +25,7 @@ export interface BatchOptions {
   layout: Layout;
   /** Pages rendering at once, in one browser. Measured: beyond 2, little is gained. */
   concurrency?: number;
-  /** Per profile, from setContent to the finished PDF. */
+  /** Per profile, the page's part: layout, copy-fit and print (post-processing and writing follow behind). */
   timeoutMs?: number;
   /** Stops the batch: the browser is closed and nothing more is written. */
   signal?: AbortSignal;
@@ -43,9 +43,9 @@ function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
 
-async function write(task: RenderTask, rendered: Extract<ProfileRender, { kind: 'pdf' }>): Promise<RenderOutcome> {
-  const files: [string, string | Buffer][] = [[task.pdfPath, Buffer.from(rendered.pdf)]];
-  if (task.htmlPath) files.push([task.htmlPath, rendered.html]);
+async function write(task: RenderTask, html: string, pdf: Uint8Array): Promise<RenderOutcome> {
+  const files: [string, string | Buffer][] = [[task.pdfPath, Buffer.from(pdf)]];
+  if (task.htmlPath) files.push([task.htmlPath, html]);
   for (const [path, data] of files) {
     try {
       await writeAtomically(path, data);
@@ -54,6 +54,29 @@ async function write(task: RenderTask, rendered: Extract<ProfileRender, { kind: 
     }
   }
   return { task, status: 'written' };
+}
+
+/**
+ * Node's work on the profiles the pages have printed (post-processing, writing), done behind the
+ * pages so that they go on to the next profile meanwhile; at most `limit` at once.
+ */
+class Behind {
+  readonly #running = new Set<Promise<void>>();
+  constructor(readonly limit: number) {}
+
+  async add(work: () => Promise<void>): Promise<void> {
+    while (this.#running.size >= this.limit) await Promise.race(this.#running);
+    const running: Promise<void> = work().finally(() => this.#running.delete(running));
+    this.#running.add(running);
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.#running);
+  }
+
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.#running);
+  }
 }
 
 /**
@@ -75,6 +98,20 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
     outcomes.push(outcome);
     onDone?.(outcome);
   };
+  const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency, tasks.length));
+  const behind = new Behind(workers);
+
+  /** Post-processes and writes a printed profile; after an abort, nothing more is written. */
+  async function finishAndWrite(task: RenderTask, printed: Extract<PagePrint, { kind: 'printed' }>): Promise<void> {
+    let pdf: Uint8Array;
+    try {
+      pdf = await finishPrint(printed.raw, task.entry);
+    } catch (error) {
+      if (!signal?.aborted) finish({ task, status: 'failed', message: errorText(error) });
+      return;
+    }
+    if (!signal?.aborted) finish(await write(task, printed.html, pdf));
+  }
 
   async function worker(): Promise<void> {
     let page: WarmPage | undefined;
@@ -85,12 +122,12 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
       const browser = await engine.browser();
       try {
         page = await engine.page(page);
-        const rendered = await withTimeout(printProfile(page, task.entry, layout), timeoutMs);
+        const printed = await withTimeout(printOnPage(page, task.entry, layout), timeoutMs);
         if (signal?.aborted) break;
-        if (rendered.kind === 'overflow') {
-          finish({ task, status: 'overflow', message: rendered.pages.map((fit) => describeOverflow(fit, task.entry.edition)).join('; ') });
+        if (printed.kind === 'overflow') {
+          finish({ task, status: 'overflow', message: printed.pages.map((fit) => describeOverflow(fit, task.entry.edition)).join('; ') });
         } else {
-          finish(await write(task, rendered));
+          await behind.add(() => finishAndWrite(task, printed));
         }
       } catch (error) {
         if (signal?.aborted) break;
@@ -111,11 +148,11 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
   }
 
   try {
-    const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency, tasks.length));
     await Promise.all(Array.from({ length: workers }, worker));
+    await behind.drain();
   } finally {
     signal?.removeEventListener('abort', stop);
-    await engine.close();
+    await Promise.all([engine.close(), behind.settle()]);
   }
   return outcomes;
 }

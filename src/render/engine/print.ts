@@ -12,19 +12,34 @@ export interface Layout {
   measureFit(page: Page): Promise<PageFit[]>;
 }
 
+/** What the page gives for a profile: Chromium's PDF, or the pages whose text does not fit. */
+export type PagePrint = { kind: 'printed'; html: string; raw: Uint8Array } | { kind: 'overflow'; pages: PageFit[] };
+
 export type ProfileRender = { kind: 'pdf'; html: string; pdf: Uint8Array } | { kind: 'overflow'; pages: PageFit[] };
 
 /**
- * Lays out one profile on a warm page and prints it, unless its text does not fit; then the PDF goes
- * through the post-processing steps. Waits for the document and its fonts, never for network idle:
+ * The browser's part of printing a profile: lays it out on a warm page, measures copy-fit and prints
+ * it, unless its text does not fit. Waits for the document and its fonts, never for network idle:
  * nothing loads from the network, and waiting for it is what loses PDFs in large batches.
  */
-export async function printProfile(page: WarmPage, entry: ValidProfile, layout: Layout): Promise<ProfileRender> {
+export async function printOnPage(page: WarmPage, entry: ValidProfile, layout: Layout): Promise<PagePrint> {
   const html = layout.renderHtml(entry);
   await page.layOut(html);
   const overflowing = (await layout.measureFit(page.page)).filter((fit) => !fit.fits);
   if (overflowing.length > 0) return { kind: 'overflow', pages: overflowing };
-  const { bytes, pages } = await postprocess(await page.print(), entry);
+  return { kind: 'printed', html, raw: await page.print() };
+}
+
+/** Node's part: the post-processing steps, and the check that the profile printed on its two pages. */
+export async function finishPrint(raw: Uint8Array, entry: ValidProfile): Promise<Uint8Array> {
+  const { bytes, pages } = await postprocess(raw, entry);
   if (pages !== printedPages) throw new PageCountError(`printed on ${pages} pages instead of ${printedPages}, although its text was measured to fit`);
-  return { kind: 'pdf', html, pdf: bytes };
+  return bytes;
+}
+
+/** A profile printed and finished, or the pages whose text does not fit. */
+export async function printProfile(page: WarmPage, entry: ValidProfile, layout: Layout): Promise<ProfileRender> {
+  const printed = await printOnPage(page, entry, layout);
+  if (printed.kind === 'overflow') return printed;
+  return { kind: 'pdf', html: printed.html, pdf: await finishPrint(printed.raw, entry) };
 }
