@@ -77,5 +77,6 @@ export function get(preview: Preview, path: string, options: { method?: string; 
 export async function launchViewer(): Promise<Browser> {
   const executable = await resolveExecutable();
   const args = [...executable.args, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
-  return puppeteer.launch({ executablePath: executable.path, headless: executable.headless, args, env: { ...process.env, ...executable.env }, pipe: true });
+  // Its own temporary files go to a folder of the test's, removed with it.
+  return puppeteer.launch({ executablePath: executable.path, headless: executable.headless, args, env: { ...process.env, ...executable.env, TMPDIR: tempFolder() }, pipe: true });
 }
