@@ -1,4 +1,5 @@
 // npm run bench: every benchmark, each against a floor measured in the same run.
+import { runPressBench } from './press.js';
 import { benchRender } from './render.js';
 import { benchStartup } from './startup.js';
 import { benchValidation } from './validate.js';
@@ -8,3 +9,5 @@ console.log('');
 await benchValidation();
 console.log('');
 await benchRender();
+console.log('\npress target against screen target (target: within 1.25x per profile)');
+await runPressBench();

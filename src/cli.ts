@@ -13,6 +13,7 @@ const commands: { name: string; summary: string; load: () => Promise<Register> }
   { name: 'validate', summary: 'check profiles: schema, scores, ranks, geography, narrative outline', load: async () => (await import('./commands/validate.js')).registerValidate },
   { name: 'import', summary: "write or update one profile per row of the index's dataset (scores only)", load: async () => (await import('./commands/import.js')).registerImport },
   { name: 'render', summary: 'print profiles to PDF, dist/<edition>/<slug>.pdf; profiles with errors are reported and skipped', load: async () => (await import('./commands/render.js')).registerRender },
+  { name: 'preflight', summary: "check PDFs against what the toolkit promises: PDF/X-4 for press files, accessibility for all (not a certified PDF/X validator)", load: async () => (await import('./commands/preflight.js')).registerPreflight },
   { name: 'preview', summary: 'serve the profiles as they print, with their messages and copy-fit, updated on each save', load: async () => (await import('./commands/preview.js')).registerPreview },
   { name: 'new', summary: "start a country's profile: a draft with the edition's outline and empty score fields", load: async () => (await import('./commands/new.js')).registerNew },
   { name: 'export', summary: "write the profiles' scores and ranks out as data: the dataset's CSV layout, or JSON", load: async () => (await import('./commands/export.js')).registerExport },

@@ -17,4 +17,6 @@ export { InputError, EditionError, TemplateError, AssetError, BrowserError, Copy
 export { renderHtml, type HtmlOptions } from './render/html.js';
 export { renderPdf } from './render/render-pdf.js';
 export { launchBrowser } from './render/browser.js';
+export { pressOptions, type PressOptions } from './render/press/index.js';
+export { preflight, type PreflightReport, type Finding } from './render/press/preflight.js';
 export { startPreview } from './preview/server.js';

@@ -36,7 +36,7 @@ describe('start-up', () => {
   it('--help lists every command without importing any of them', () => {
     const { status, stdout, imported } = ocindex('--help');
     expect(status).toBe(0);
-    for (const command of ['validate', 'import', 'render', 'preview', 'new', 'export', 'schema']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['validate', 'import', 'render', 'preflight', 'preview', 'new', 'export', 'schema']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     expect(imported.filter((url) => /\/commands\/(?!io\.js)/.test(url))).toEqual([]);
     expect(imported.filter((url) => heavy.test(url))).toEqual([]);
   });

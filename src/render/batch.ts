@@ -4,22 +4,30 @@ import { displayPath } from '../io/collect.js';
 import { writeAtomically } from '../io/write.js';
 import type { ValidProfile } from '../profile/valid.js';
 import { PageEngine } from './engine/engine.js';
-import { finishPrint, printOnPage, type Layout, type PagePrint } from './engine/print.js';
+import type { Layout } from './engine/print.js';
 import type { WarmPage } from './engine/warm-page.js';
 import { describeOverflow } from './pdf.js';
+import { UndeclaredColourError, UnconvertibleColourError, type PressOptions } from './press/index.js';
+import { finishTargets, printTargets, type TargetsPrint } from './press/targets.js';
 import { withTimeout } from './timeout.js';
 
 export interface RenderTask {
   entry: ValidProfile;
-  pdfPath: string;
+  /** The screen PDF, if wanted. */
+  pdfPath?: string;
+  /** The press PDF, if wanted (BatchOptions.press). */
+  pressPath?: string;
   /** Where to write the HTML too, if wanted. */
   htmlPath?: string;
 }
 
 export type RenderOutcome =
   | { task: RenderTask; status: 'written' }
-  /** overflow: the text does not fit its page; failed: the render failed; unwritable: the file could not be written. */
-  | { task: RenderTask; status: 'overflow' | 'failed' | 'unwritable'; message: string };
+  /**
+   * overflow: the text does not fit its page; failed: the render failed; unwritable: the file could not
+   * be written; template: the template has a colour the press colour table does not declare.
+   */
+  | { task: RenderTask; status: 'overflow' | 'failed' | 'unwritable' | 'template'; message: string };
 
 export interface BatchOptions {
   layout: Layout;
@@ -31,6 +39,8 @@ export interface BatchOptions {
   signal?: AbortSignal;
   launch?: () => Promise<Browser>;
   onDone?: (outcome: RenderOutcome) => void;
+  /** For tasks with a pressPath: the colour table, output profile and crop marks of the press files. */
+  press?: PressOptions;
 }
 
 export const defaultConcurrency = 2;
@@ -43,8 +53,8 @@ function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
 
-async function write(task: RenderTask, html: string, pdf: Uint8Array): Promise<RenderOutcome> {
-  const files: [string, string | Buffer][] = [[task.pdfPath, Buffer.from(pdf)]];
+async function write(task: RenderTask, html: string, pdfs: { path: string; bytes: Uint8Array }[]): Promise<RenderOutcome> {
+  const files: [string, string | Buffer][] = pdfs.map(({ path, bytes }) => [path, Buffer.from(bytes)]);
   if (task.htmlPath) files.push([task.htmlPath, html]);
   for (const [path, data] of files) {
     try {
@@ -102,15 +112,16 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
   const behind = new Behind(workers);
 
   /** Post-processes and writes a printed profile; after an abort, nothing more is written. */
-  async function finishAndWrite(task: RenderTask, printed: Extract<PagePrint, { kind: 'printed' }>): Promise<void> {
-    let pdf: Uint8Array;
+  async function finishAndWrite(task: RenderTask, printed: Extract<TargetsPrint, { kind: 'printed' }>): Promise<void> {
+    let pdfs: { path: string; bytes: Uint8Array }[];
     try {
-      pdf = await finishPrint(printed.raw, task.entry);
+      pdfs = await finishTargets(printed, task.entry, options.press);
     } catch (error) {
-      if (!signal?.aborted) finish({ task, status: 'failed', message: errorText(error) });
+      const template = error instanceof UndeclaredColourError || error instanceof UnconvertibleColourError;
+      if (!signal?.aborted) finish({ task, status: template ? 'template' : 'failed', message: template ? `press: ${errorText(error)}` : errorText(error) });
       return;
     }
-    if (!signal?.aborted) finish(await write(task, printed.html, pdf));
+    if (!signal?.aborted) finish(await write(task, printed.html, pdfs));
   }
 
   async function worker(): Promise<void> {
@@ -122,7 +133,7 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
       const browser = await engine.browser();
       try {
         page = await engine.page(page);
-        const printed = await withTimeout(printOnPage(page, task.entry, layout), timeoutMs);
+        const printed = await withTimeout(printTargets(page, task.entry, layout, task, options.press), timeoutMs);
         if (signal?.aborted) break;
         if (printed.kind === 'overflow') {
           finish({ task, status: 'overflow', message: printed.pages.map((fit) => describeOverflow(fit, task.entry.edition)).join('; ') });

@@ -9,11 +9,14 @@ import { profileView } from './view-model.js';
 export interface HtmlOptions {
   /** Watermark text over both pages; default: "draft" or "review" from the status, none when final; false for none. */
   watermark?: string | false;
+  /** 'press': the sheet with bleed of templates/press.css, `<html class="press">`; default 'screen'. */
+  target?: 'screen' | 'press';
 }
 
 const templateFolder = packagePath('templates');
 const pageTemplate = 'profile.html';
 const stylesheet = join(templateFolder, 'profile.css');
+const pressStylesheet = join(templateFolder, 'press.css');
 
 /** The other .html files of templates/ are partials: templates/bar.html is {{> bar}}. */
 function partials(): Record<string, string> {
@@ -27,7 +30,9 @@ function partials(): Record<string, string> {
  * shows on the next render.
  */
 export function renderHtml(entry: ValidProfile, options: HtmlOptions = {}): string {
-  const css = inlineAssets(readFileSync(stylesheet, 'utf8'), stylesheet);
-  const view = { ...profileView(entry, options), stylesheet: css };
+  const press = options.target === 'press';
+  let css = inlineAssets(readFileSync(stylesheet, 'utf8'), stylesheet);
+  if (press) css += `\n${inlineAssets(readFileSync(pressStylesheet, 'utf8'), pressStylesheet)}`;
+  const view = { ...profileView(entry, options), stylesheet: css, press };
   return fillTemplate(readFileSync(join(templateFolder, pageTemplate), 'utf8'), view, partials(), pageTemplate);
 }

@@ -6,17 +6,19 @@ import { PageEngine } from './engine/engine.js';
 import { printProfile } from './engine/print.js';
 import { renderHtml } from './html.js';
 import { describeOverflow } from './pdf.js';
+import type { PressOptions } from './press/index.js';
 
 /**
  * The printed PDF of one profile, for library use; batches go through renderBatch, which keeps its
  * pages warm. Pass a browser to render several profiles; without one, a browser is launched and closed.
+ * With `press` (pressOptions()), the PDF/X-4 press file instead of the screen PDF.
  */
-export async function renderPdf(entry: ValidProfile, options: { browser?: Browser } = {}): Promise<Uint8Array> {
+export async function renderPdf(entry: ValidProfile, options: { browser?: Browser; press?: PressOptions } = {}): Promise<Uint8Array> {
   const { browser } = options;
   const engine = new PageEngine(browser ? async () => browser : undefined);
   const page = await engine.page();
   try {
-    const rendered = await printProfile(page, entry, { renderHtml, measureFit });
+    const rendered = await printProfile(page, entry, { renderHtml, measureFit }, options.press);
     if (rendered.kind === 'overflow') {
       throw new CopyFitError(`${entry.profile.file.path}: ${rendered.pages.map((fit) => describeOverflow(fit, entry.edition)).join('; ')}`);
     }

@@ -97,7 +97,7 @@ describe('hostile content', () => {
     const files = Object.fromEntries(['azerbaijan', 'albania', 'armenia'].map((slug) => [`content/goci-2021/${slug}.md`, readContent(`goci-2021/${slug}.md`)]));
     const { outcomes } = await renderTexts(files, { layout: hostile, concurrency: 1 });
     expect(outcomes.map((o) => ('message' in o ? o.message : o.status))).toEqual(['written', 'written', 'written']);
-    const [, albania, armenia] = outcomes.map((o) => readPdf(o.task.pdfPath));
+    const [, albania, armenia] = outcomes.map((o) => readPdf(o.task.pdfPath ?? ''));
     expectNothingLeaked((await pageTexts(albania!)).join('\n'));
     const armeniaAlone = await renderPdf(validProfile(files['content/goci-2021/armenia.md']!, 'content/goci-2021/armenia.md'));
     expect(Buffer.from(armenia!).equals(Buffer.from(armeniaAlone))).toBe(true);
