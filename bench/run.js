@@ -1,9 +1,13 @@
 // npm run bench: every benchmark, each against a floor measured in the same run.
-import { runPressBench, runRenderBench } from './render.js';
+import { runPressBench } from './press.js';
+import { benchRender } from './render.js';
+import { benchStartup } from './startup.js';
 import { benchValidation } from './validate.js';
 
+benchStartup();
+console.log('');
 await benchValidation();
-console.log('\nrendering (target: within 1.3x of the floor)');
-await runRenderBench();
+console.log('');
+await benchRender();
 console.log('\npress target against screen target (target: within 1.25x per profile)');
 await runPressBench();

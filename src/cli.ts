@@ -1,48 +1,72 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { EditionError } from './edition/load.js';
-import { InputError } from './io/collect.js';
-import { registerCheck } from './commands/check.js';
-import { registerImport } from './commands/import.js';
-import { registerExport } from './commands/export.js';
-import { registerNew } from './commands/new.js';
-import { registerPreflight } from './commands/preflight.js';
-import { registerPreview } from './commands/preview.js';
-import { registerRender } from './commands/render.js';
-import { registerSchema } from './commands/schema.js';
-import { registerValidate } from './commands/validate.js';
-import { exitCodes, processIo, type Io } from './commands/io.js';
-import { unpackNotice } from './render/sparticuz.js';
+import { exitCodeOf, exitCodes } from './errors.js';
+import { processIo, type Io, type SetExitCode } from './commands/io.js';
+import { unpackNotice } from './render/unpack-notice.js';
 
-export function program(io: Io, setExitCode: (code: number) => void): Command {
+type Register = (cli: Command, io: Io, setExitCode: SetExitCode) => void;
+
+/**
+ * Every command with what `ocindex --help` says of it. A command's module (and what it needs:
+ * puppeteer, exceljs, pdf-lib, chokidar...) is imported only when that command runs or shows its help.
+ */
+const commands: { name: string; summary: string; load: () => Promise<Register> }[] = [
+  { name: 'validate', summary: 'check profiles: schema, scores, ranks, geography, narrative outline', load: async () => (await import('./commands/validate.js')).registerValidate },
+  { name: 'check', summary: 'the CI gate: every validate rule, then copy-fit (does the text fit its printed pages?), per profile', load: async () => (await import('./commands/check.js')).registerCheck },
+  { name: 'import', summary: "write or update one profile per row of the index's dataset (scores only)", load: async () => (await import('./commands/import.js')).registerImport },
+  { name: 'render', summary: 'print profiles to PDF, dist/<edition>/<slug>.pdf; profiles with errors are reported and skipped', load: async () => (await import('./commands/render.js')).registerRender },
+  { name: 'preflight', summary: "check PDFs against what the toolkit promises: PDF/X-4 for press files, accessibility for all (not a certified PDF/X validator)", load: async () => (await import('./commands/preflight.js')).registerPreflight },
+  { name: 'preview', summary: 'serve the profiles as they print, with their messages and copy-fit, updated on each save', load: async () => (await import('./commands/preview.js')).registerPreview },
+  { name: 'new', summary: "start a country's profile: a draft with the edition's outline and empty score fields", load: async () => (await import('./commands/new.js')).registerNew },
+  { name: 'export', summary: "write the profiles' scores and ranks out as data: the dataset's CSV layout, or JSON", load: async () => (await import('./commands/export.js')).registerExport },
+  { name: 'schema', summary: "print the JSON schema of an edition's front-matter, indicators filled in, for editors and other tools", load: async () => (await import('./commands/schema.js')).registerSchema },
+];
+
+/** The toolkit's version, from its package.json (beside lib/ and src/). */
+export function toolkitVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+/** The command argv names: `ocindex render ...`, or `ocindex help render`. */
+function commandNamed(argv: string[]): string | undefined {
+  const [first, second] = argv.slice(2);
+  return first === 'help' ? second : first;
+}
+
+/** The command line for `argv`: the command it names registered in full, the others by name and summary. */
+export async function program(io: Io, setExitCode: SetExitCode, argv: string[] = []): Promise<Command> {
   const cli = new Command('ocindex')
     .description('Author, validate and print Global Organized Crime Index country profiles')
+    .version(toolkitVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  registerValidate(cli, io, setExitCode);
-  registerCheck(cli, io, setExitCode);
-  registerImport(cli, io, setExitCode);
-  registerRender(cli, io, setExitCode);
-  registerPreflight(cli, io, setExitCode);
-  registerPreview(cli, io, setExitCode);
-  registerNew(cli, io, setExitCode);
-  registerExport(cli, io, setExitCode);
-  registerSchema(cli, io);
+  const wanted = commandNamed(argv);
+  for (const { name, summary, load } of commands) {
+    if (name !== wanted) {
+      cli.command(name).description(summary);
+      continue;
+    }
+    (await load())(cli, io, setExitCode);
+    cli.commands.at(-1)?.description(summary);
+  }
   return cli;
 }
 
-/** Runs the command line and resolves to the exit code; user mistakes never print a stack trace. */
+/**
+ * Runs the command line and resolves to the exit code. Every error of the toolkit's own (errors.ts)
+ * prints its message and ends with its exit code, never a stack trace; anything else is a bug.
+ */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   let code: number = exitCodes.ok;
   unpackNotice.write = (line) => io.stderr(`ocindex: ${line}`);
   try {
-    await program(io, (c) => (code = c)).parseAsync(argv);
+    await (await program(io, (c) => (code = c), argv)).parseAsync(argv);
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? exitCodes.ok : exitCodes.failure;
-    if (error instanceof InputError || error instanceof EditionError) {
-      io.stderr(`ocindex: ${error.message}\n`);
-      return exitCodes.failure;
-    }
-    throw error;
+    const errorCode = exitCodeOf(error);
+    if (errorCode === undefined) throw error;
+    io.stderr(`ocindex: ${(error as Error).message}\n`);
+    return errorCode;
   }
 }

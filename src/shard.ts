@@ -1,4 +1,4 @@
-import { InputError } from './io/collect.js';
+import { InputError } from './errors.js';
 
 /** Shard `index` (1-based) of `count`, as `render --shard 2/4` gives it. */
 export interface Shard {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, validate } from '../src/corpus.js';
-import { scoreColumns } from '../src/dataset/columns.js';
+import { scoreColumns } from '../src/edition/score-columns.js';
 import { fieldAt, type ProfileData } from '../src/profile/data.js';
 import { formatHundredths } from '../src/scoring/exact.js';
 import { editions, sharedRoot } from './support.js';

@@ -67,7 +67,7 @@ describe('ocindex import', () => {
   });
 
   it('exits 2 for an unknown edition or a missing file', async () => {
-    expect(await runCli('import', dataset('goci-2021'), '--edition', 'goci-1999')).toEqual({ code: 2, stdout: '', stderr: "ocindex: unknown edition 'goci-1999'; expected one of goci-2021, goci-2023\n" });
+    expect(await runCli('import', dataset('goci-2021'), '--edition', 'goci-1999')).toEqual({ code: 2, cwd: process.cwd(), stdout: '', stderr: "ocindex: unknown edition 'goci-1999'; expected one of goci-2021, goci-2023\n" });
     expect((await runCli('import', 'nowhere.csv', '--edition', 'goci-2021')).code).toBe(2);
   });
 });

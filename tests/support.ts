@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { run } from '../src/cli.js';
 import { loadEditions } from '../src/edition/load.js';
 import { summarize, type FlatMessage } from '../src/report/messages.js';
@@ -9,6 +10,9 @@ import { validateSources, type RuleSettings } from '../src/validate/validate.js'
 
 export const projectRoot = join(import.meta.dirname, '..');
 export const sharedRoot = join(projectRoot, '..', 'shared');
+/** The index's datasets (goci-2021.csv, goci-2023.csv), beside the project. */
+export const sharedData = join(sharedRoot, 'data');
+export const bundledContent = join(projectRoot, 'content');
 export const editions = loadEditions();
 
 export function readContent(relative: string): string {
@@ -50,19 +54,40 @@ export function editionCorpus(edition: string): Record<string, string> {
   return Object.fromEntries(readdirSync(folder).sort().map((name) => [`content/${edition}/${name}`, readFileSync(join(folder, name), 'utf8')]));
 }
 
-/** Runs the command line in-process; returns its exit code and what it wrote. */
-export async function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), interactive: false };
-  const code = await run(['node', 'ocindex', ...args], io);
-  return { code, stdout, stderr };
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** The folder the command ran in. */
+  cwd: string;
+}
+
+/**
+ * The one CLI harness: runs `ocindex <args>` in-process, in `cwd` (a fresh temporary folder by
+ * default, so that no settings file applies); returns its exit code and what it wrote.
+ */
+export async function ocindex(args: string[], cwd: string = tempFolder()): Promise<CliResult> {
+  const result = { stdout: '', stderr: '' };
+  const io = { stdout: (t: string) => void (result.stdout += t), stderr: (t: string) => void (result.stderr += t), interactive: false };
+  const previous = process.cwd();
+  process.chdir(cwd);
+  try {
+    return { code: await run(['node', 'ocindex', ...args], io), ...result, cwd };
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+/** `ocindex <args>` in the working directory (the project, with its content/). */
+export function runCli(...args: string[]): Promise<CliResult> {
+  return ocindex(args, process.cwd());
 }
 
 const temporaryFolders: string[] = [];
-process.on('exit', () => temporaryFolders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+// Removed when the test file is done (vitest fires no process 'exit' in its workers).
+afterAll(() => temporaryFolders.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
-/** A fresh temporary folder, removed when the test process ends. */
+/** A fresh temporary folder, removed when the test file is done. */
 export function tempFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'ocindex-'));
   temporaryFolders.push(folder);

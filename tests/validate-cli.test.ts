@@ -61,7 +61,7 @@ describe('ocindex validate on bad input', () => {
 
   it('exits 2 on a missing path or an unknown option, without a stack trace', async () => {
     const missing = await runCli('validate', 'no/such/folder');
-    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'ocindex: no/such/folder: no such file or folder\n' });
+    expect(missing).toEqual({ code: 2, cwd: process.cwd(), stdout: '', stderr: 'ocindex: no/such/folder: no such file or folder\n' });
     const usage = await runCli('validate', '--format', 'xml');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/argument 'xml' is invalid/);

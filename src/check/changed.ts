@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { promisify } from 'node:util';
-import { displayPath, InputError } from '../io/collect.js';
+import { InputError } from '../errors.js';
+import { displayPath } from '../io/collect.js';
 
 const run = promisify(execFile);
 

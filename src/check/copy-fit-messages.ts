@@ -2,7 +2,7 @@ import type { Heading } from 'mdast';
 import type { PageFit } from '../render/copy-fit.js';
 import { describeOverflow } from '../render/pdf.js';
 import { sameHeading, sectionsOf, type Section } from '../profile/sections.js';
-import type { ValidProfile } from '../validate/rule.js';
+import type { ValidProfile } from '../profile/valid.js';
 import type { RuleSettings } from '../validate/validate.js';
 import { copyFitCheck } from './copy-fit-id.js';
 

@@ -4,10 +4,11 @@ import { loadCorpus, validate } from '../corpus.js';
 import { changedProfiles, defaultChangedRef } from '../check/changed.js';
 import { checkCopyFit } from '../check/gate.js';
 import { displayPath } from '../io/collect.js';
-import { BrowserError } from '../render/browser.js';
+import { BrowserError } from '../errors.js';
 import { reporters } from '../report/index.js';
 import { summarize } from '../report/messages.js';
-import { exitCodes, type Io, type SetExitCode } from './io.js';
+import { exitCodes } from '../errors.js';
+import type { Io, SetExitCode } from './io.js';
 
 interface CheckOptions {
   format: string;
@@ -44,7 +45,6 @@ async function check(paths: string[], options: CheckOptions, io: Io): Promise<nu
 export function registerCheck(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli
     .command('check')
-    .description('the CI gate: every validate rule, then copy-fit (does the text fit its printed pages?), per profile')
     .argument('[paths...]', 'profile files or folders (default: the configured content folder, else content)')
     .addOption(new Option('--format <format>', 'report format').choices(Object.keys(reporters)).default('human'))
     .option('--changed [git-ref]', `only the profiles changed since git-ref (its merge base with HEAD; default ${defaultChangedRef}), untracked ones included`)

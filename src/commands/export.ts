@@ -4,10 +4,12 @@ import { loadCorpus, validate } from '../corpus.js';
 import { datasetCsv } from '../export/csv.js';
 import { profilesJson } from '../export/json.js';
 import { selectForExport } from '../export/select.js';
-import { displayPath, InputError } from '../io/collect.js';
+import { InputError } from '../errors.js';
+import { displayPath } from '../io/collect.js';
 import { listed, plural } from '../io/suggest.js';
 import { editionById, writeOutput } from './setup.js';
-import { exitCodes, type Io, type SetExitCode } from './io.js';
+import { exitCodes } from '../errors.js';
+import type { Io, SetExitCode } from './io.js';
 
 interface ExportOptions {
   format: 'csv' | 'json';
@@ -18,7 +20,6 @@ interface ExportOptions {
 export function registerExport(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli
     .command('export')
-    .description("write the profiles' scores and ranks out as data: the dataset's CSV layout, or JSON")
     .argument('[paths...]', 'profile files or folders (default: the configured content folder, else content)')
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
     .option('--edition <id>', 'only the profiles of this edition (CSV needs one edition)')
@@ -27,7 +28,7 @@ export function registerExport(cli: Command, io: Io, setExitCode: SetExitCode): 
       const config = await loadConfig();
       const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions });
       const only = options.edition === undefined ? undefined : editionById(corpus.editions, options.edition);
-      const { profiles: exported, skipped } = selectForExport(corpus, validate(corpus, config.rules), only);
+      const { profiles: exported, skipped } = selectForExport(validate(corpus, config.rules), only);
 
       let text: string;
       if (options.format === 'json') text = profilesJson(exported);

@@ -5,13 +5,13 @@ import { planWrites } from '../dataset/apply.js';
 import { readRows } from '../dataset/import.js';
 import { readTable } from '../dataset/read.js';
 import { editionById, setup } from './setup.js';
-import { exitCodes, type Io, type SetExitCode } from './io.js';
+import { exitCodes } from '../errors.js';
+import type { Io, SetExitCode } from './io.js';
 import { plural } from '../io/suggest.js';
 
 export function registerImport(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli
     .command('import')
-    .description("write or update one profile per row of the index's dataset (scores only)")
     .argument('<dataset>', 'the dataset, in the index layout (.csv, or an .xlsx workbook)')
     .requiredOption('--edition <id>', 'edition the dataset belongs to')
     .option('--sheet <name>', "workbook sheet to read (default: the one named like the edition, else the first)")

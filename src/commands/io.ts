@@ -12,7 +12,4 @@ export const processIo: Io = {
   interactive: Boolean(process.stdout.isTTY) && !process.env.CI,
 };
 
-/** Exit codes: 0 success, 1 the content has errors, 2 usage or input/output failure. */
-export const exitCodes = { ok: 0, contentErrors: 1, failure: 2 } as const;
-
 export type SetExitCode = (code: number) => void;

@@ -9,7 +9,8 @@ import { newProfileText } from '../profile/create.js';
 import { outlineMarkdown } from '../profile/outline.js';
 import { withOutline } from '../profile/with-outline.js';
 import { editionById, setup, writeOutput } from './setup.js';
-import { exitCodes, type Io, type SetExitCode } from './io.js';
+import { exitCodes } from '../errors.js';
+import type { Io, SetExitCode } from './io.js';
 
 interface NewOptions {
   edition?: string;
@@ -25,7 +26,6 @@ function newestEdition(editions: Map<string, Edition>): Edition {
 export function registerNew(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli
     .command('new')
-    .description("start a country's profile: a draft with the edition's outline and empty score fields")
     .argument('<country>', "the country's name or file name, e.g. \"Côte d'Ivoire\" or cote-d-ivoire")
     .option('--edition <id>', 'edition of the profile (default: the newest)')
     .option('--outline', "if the profile exists and has no narrative yet, add the edition's outline to it (nothing else changes)")

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { displayPath } from '../io/collect.js';
 import { plural } from '../io/suggest.js';
 import { preflight, UnreadablePdfError, type Finding } from '../render/press/preflight.js';
-import { exitCodes, type Io, type SetExitCode } from './io.js';
+import { exitCodes } from '../errors.js';
+import type { Io, SetExitCode } from './io.js';
 
 interface FileResult {
   file: string;
@@ -51,7 +52,6 @@ function json(results: FileResult[]): string {
 export function registerPreflight(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli
     .command('preflight')
-    .description("check PDFs against what the toolkit promises: PDF/X-4 for press files, accessibility for all (not a certified PDF/X validator)")
     .argument('<pdf...>', 'PDF files; <slug>.press.pdf, or a file declaring PDF/X, gets the PDF/X-4 checks too')
     .addOption(new Option('--format <format>', 'human or json').choices(['human', 'json']).default('human'))
     .action(async (paths: string[], options: { format: 'human' | 'json' }) => {

@@ -2,12 +2,14 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../config/config.js';
-import { displayPath, InputError } from '../io/collect.js';
+import { InputError } from '../errors.js';
+import { displayPath } from '../io/collect.js';
 import { plural } from '../io/suggest.js';
 import { counts } from '../preview/pages.js';
 import { isLoopback, startPreview } from '../preview/server.js';
 import { countMessages } from '../report/messages.js';
-import { exitCodes, type Io, type SetExitCode } from './io.js';
+import { exitCodes } from '../errors.js';
+import type { Io, SetExitCode } from './io.js';
 
 function portNumber(value: string): number {
   const port = Number(value);
@@ -38,7 +40,6 @@ function stopSignal(): Promise<NodeJS.Signals> {
 export function registerPreview(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli
     .command('preview')
-    .description('serve the profiles as they print, with their messages and copy-fit, updated on each save')
     .argument('[path]', 'content folder (default: the configured one, else content)')
     .option('--port <n>', 'port to listen on; 0 picks a free one', portNumber, 4321)
     .option('--host <address>', 'address to listen on; anything but loopback opens the preview to the network', '127.0.0.1')

@@ -6,17 +6,18 @@ import { parseShard, shardOf, type Shard } from '../shard.js';
 import { slugOfCountry } from '../edition/names.js';
 import { displayPath } from '../io/collect.js';
 import { renderBatch, defaultConcurrency, defaultTimeoutMs, type RenderOutcome, type RenderTask } from '../render/batch.js';
-import { BrowserError } from '../render/browser.js';
 import { measureFit } from '../render/copy-fit.js';
 import { changedProfiles, defaultChangedRef } from '../check/changed.js';
-import { upToDate, type Incremental } from '../render/incremental.js';
+import { upToDate } from '../render/incremental.js';
+import { renderHtml } from '../render/html.js';
 import { documentDate } from '../render/pdf-metadata.js';
-import { createProgress } from '../render/progress.js';
+import { createProgress } from './progress.js';
 import { pressFingerprint, pressOptions } from '../render/press/index.js';
 import { humanReporter } from '../report/human.js';
 import { summarize } from '../report/messages.js';
-import type { ValidProfile } from '../validate/rule.js';
-import { exitCodes, type Io, type SetExitCode } from './io.js';
+import type { ValidProfile } from '../profile/valid.js';
+import { exitCodes } from '../errors.js';
+import type { Io, SetExitCode } from './io.js';
 import { plural } from '../io/suggest.js';
 
 interface RenderOptions {
@@ -126,6 +127,8 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
   const renderable = validation.valid.filter((entry) => files.includes(entry.profile.file) && !entry.profile.file.messages.some((m) => m.fatal));
   // Checked before any browser starts: a malformed value is a usage error, not a failure per profile.
   for (const entry of renderable) documentDate(entry.edition.year);
+  // So is a broken template or stylesheet (a TemplateError or AssetError): one message, not one per profile.
+  if (renderable[0]) renderHtml(renderable[0], press ? { target: 'press' } : {});
 
   const notFinal = targets.includes('press') ? renderable.filter((entry) => entry.data.status !== 'final') : [];
   for (const entry of notFinal) io.stderr(`${entry.profile.file.path}: status ${entry.data.status}: not sent to press (only final profiles are)\n`);
@@ -134,15 +137,8 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
     .map((entry) => ({ entry, wanted: withoutPress(entry, targets) }))
     .filter(({ wanted }) => wanted.length > 0)
     .map(({ entry, wanted }) => renderTask(entry, out, options.html === true, wanted));
-  let incremental: Incremental;
-  try {
-    // Options that change the files' bytes go into their keys (which files are written is in the key already).
-    incremental = await upToDate(all, out, { force: options.force === true, options: press ? { press: pressFingerprint(press) } : {} });
-  } catch (error) {
-    if (!(error instanceof BrowserError)) throw error;
-    io.stderr(`ocindex: ${error.message}\n`);
-    return exitCodes.failure;
-  }
+  // Options that change the files' bytes go into their keys (which files are written is in the key already).
+  const incremental = await upToDate(all, out, { force: options.force === true, options: press ? { press: pressFingerprint(press) } : {} });
   const tasks = incremental.stale;
   const controller = new AbortController();
   const signals = trapSignals(controller);
@@ -158,10 +154,6 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
       onDone: (outcome) =>
         progress.done(displayPath(outcome.task.pdfPath ?? outcome.task.pressPath ?? ''), outcome.status === 'written' ? undefined : `${outcome.task.entry.profile.file.path}: ${outcome.message}`),
     });
-  } catch (error) {
-    if (!(error instanceof BrowserError)) throw error;
-    io.stderr(`ocindex: ${error.message}\n`);
-    return exitCodes.failure;
   } finally {
     progress.stop();
     signals.release();
@@ -181,7 +173,6 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
 export function registerRender(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli
     .command('render')
-    .description('print profiles to PDF, dist/<edition>/<slug>.pdf; profiles with errors are reported and skipped')
     .argument('[paths...]', 'profile files or folders (default: the configured content folder, else content)')
     .option('--out <folder>', 'output folder (default: the configured one, else dist)')
     .option('--concurrency <n>', `profiles rendered at once, in one browser (default: the configured number, else ${defaultConcurrency})`, wholeNumber(1, 16))

@@ -6,7 +6,6 @@ import type { Io } from './io.js';
 export function registerSchema(cli: Command, io: Io): void {
   cli
     .command('schema')
-    .description("print the JSON schema of an edition's front-matter, indicators filled in, for editors and other tools")
     .requiredOption('--edition <id>', 'edition whose schema to print')
     .action(async (options: { edition: string }) => {
       const { editions } = await setup();

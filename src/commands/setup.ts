@@ -1,7 +1,8 @@
 import { loadConfig, type Config } from '../config/config.js';
 import type { Edition } from '../edition/edition.js';
 import { loadEditions } from '../edition/load.js';
-import { displayPath, InputError } from '../io/collect.js';
+import { InputError } from '../errors.js';
+import { displayPath } from '../io/collect.js';
 import { writeAtomically } from '../io/write.js';
 
 /** What most commands start from: the working folder's settings and the editions they make known. */

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { InputError } from '../io/collect.js';
+import { InputError } from '../errors.js';
 import { readSchema } from '../io/package.js';
 import { didYouMean, listed } from '../io/suggest.js';
 import type { RuleSettings } from '../validate/validate.js';

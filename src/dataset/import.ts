@@ -1,7 +1,8 @@
 import type { Country, Edition } from '../edition/edition.js';
 import { formatHalves, formatHundredths, hasDecimals, toUnits } from '../scoring/exact.js';
-import { rankedMeasures, rankScopes, ranksByScope } from '../scoring/ranks.js';
-import { columnLetter, placeColumns, scoreColumns } from './columns.js';
+import { placeOf, rankFields } from '../scoring/ranks.js';
+import { scoreColumns } from '../edition/score-columns.js';
+import { columnLetter, placeColumns } from './columns.js';
 import type { Table } from './read.js';
 
 /** A front-matter field's value as YAML text, keyed by its dotted path. */
@@ -80,12 +81,8 @@ export function readRows(table: Table, edition: Edition): { rows: ImportedRow[];
   });
   if (errors.length > 0) return { rows, errors };
 
-  const placed = rows.map((r) => ({ row: r, continent: r.country.continent.name, region: r.country.region.name }));
-  for (const measure of rankedMeasures) {
-    const score = (p: (typeof placed)[number]) => toUnits(Number(p.row.fields.get(`${measure}.score`)?.text), 100);
-    for (const [item, ranks] of ranksByScope(placed, score)) {
-      for (const scope of rankScopes) item.row.fields.set(`${measure}.rank.${scope}`, { path: [measure, 'rank', scope], text: String(ranks[scope]) });
-    }
-  }
+  const placed = rows.map((row) => ({ row, ...placeOf(row.country) }));
+  const score = (p: (typeof placed)[number], measure: string) => toUnits(Number(p.row.fields.get(`${measure}.score`)?.text), 100);
+  for (const { item, path, rank } of rankFields(placed, score)) item.row.fields.set(path.join('.'), { path, text: String(rank) });
   return { rows, errors };
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Edition } from '../edition/edition.js';
-import { InputError } from '../io/collect.js';
+import { InputError } from '../errors.js';
 import { readWorkbook } from './xlsx.js';
 
 /** A dataset as rows of cell texts, the header first. */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Edition } from '../edition/edition.js';
-import { InputError } from '../io/collect.js';
+import { InputError } from '../errors.js';
 import { listed } from '../io/suggest.js';
 import type { Table } from './read.js';
 

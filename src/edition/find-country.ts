@@ -1,5 +1,5 @@
 import type { Country, Edition } from './edition.js';
-import { InputError } from '../io/collect.js';
+import { InputError } from '../errors.js';
 import { didYouMean, listed } from '../io/suggest.js';
 import { slugOfCountry } from './names.js';
 

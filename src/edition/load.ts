@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { EditionError } from '../errors.js';
 import { compileSchema, packagePath } from '../io/package.js';
 import { buildEdition, type Edition, type EditionSource } from './edition.js';
-
-export class EditionError extends Error {}
 
 /** The editions shipped in editions/, plus those of any extra folder, by id. */
 export function loadEditions(extraFolders: string[] = []): Map<string, Edition> {

@@ -1,6 +1,7 @@
-import { placeColumns, scoreColumns } from '../dataset/columns.js';
+import { placeColumns } from '../dataset/columns.js';
+import { scoreColumns } from '../edition/score-columns.js';
 import type { Edition } from '../edition/edition.js';
-import type { ValidProfile } from '../validate/rule.js';
+import type { ValidProfile } from '../profile/valid.js';
 import { inDatasetOrder } from './order.js';
 import { scoreAt, scoreText } from './values.js';
 

@@ -1,7 +1,6 @@
-import { scoreColumns, type ScoreColumn } from '../dataset/columns.js';
-import type { Ranks, Status } from '../profile/data.js';
-import type { RankedMeasure } from '../scoring/ranks.js';
-import type { ValidProfile } from '../validate/rule.js';
+import { scoreColumns, type ScoreColumn } from '../edition/score-columns.js';
+import type { RankedMeasure, Ranks, Status } from '../profile/data.js';
+import type { ValidProfile } from '../profile/valid.js';
 import { inDatasetOrder } from './order.js';
 import { scoreAt } from './values.js';
 

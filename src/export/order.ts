@@ -1,4 +1,4 @@
-import type { ValidProfile } from '../validate/rule.js';
+import type { ValidProfile } from '../profile/valid.js';
 
 /**
  * Profiles in the dataset's order: by edition, then continent, region and country as the

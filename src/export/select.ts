@@ -1,9 +1,7 @@
 import type { VFile } from 'vfile';
-import type { Corpus } from '../corpus.js';
 import type { Edition } from '../edition/edition.js';
-import { parseProfile } from '../profile/parse.js';
 import { flatten } from '../report/messages.js';
-import type { ValidProfile } from '../validate/rule.js';
+import type { ValidProfile } from '../profile/valid.js';
 import type { Validation } from '../validate/validate.js';
 import { inDatasetOrder } from './order.js';
 
@@ -13,11 +11,9 @@ export interface Selection {
   skipped: string[];
 }
 
-/** The edition a file's front-matter names, or undefined when it cannot be told. */
-function namedEdition(corpus: Corpus, file: VFile): unknown {
-  const source = corpus.sources.find((s) => s.path === file.path);
-  const parsed = source && parseProfile(source.path, source.bytes);
-  return parsed && 'profile' in parsed ? parsed.profile.data.edition : undefined;
+/** The edition each parsed file's front-matter names. */
+function namedEditions(validation: Validation): Map<VFile, unknown> {
+  return new Map(validation.parsed.flatMap((parsed) => ('profile' in parsed ? [[parsed.profile.file, parsed.profile.data.edition] as const] : [])));
 }
 
 /** Its first error (validate tells the rest), or a plain reason when the rules that failed it are off. */
@@ -31,11 +27,12 @@ function whySkipped(file: VFile): string {
  * The profiles to export: those that fit their edition's schema (of `only`, if given), one per
  * country and edition, as the dataset has it; of two profiles of a country the first by path.
  */
-export function selectForExport(corpus: Corpus, validation: Validation, only?: Edition): Selection {
+export function selectForExport(validation: Validation, only?: Edition): Selection {
   const validFiles = new Set(validation.valid.map((v) => v.profile.file));
   // With an edition chosen, a broken profile of another edition is none of this export's business.
+  const editionOf = namedEditions(validation);
   const concerns = (file: VFile) => {
-    const named = only && namedEdition(corpus, file);
+    const named = only && editionOf.get(file);
     return named === undefined || named === only?.id;
   };
   const skipped = validation.files.filter((f) => !validFiles.has(f) && concerns(f)).map(whySkipped);

@@ -1,4 +1,4 @@
-import type { ScoreColumn } from '../dataset/columns.js';
+import type { ScoreColumn } from '../edition/score-columns.js';
 import { fieldAt, type ProfileData } from '../profile/data.js';
 import { formatHalves, formatScore, toUnits } from '../scoring/exact.js';
 

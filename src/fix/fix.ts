@@ -2,8 +2,8 @@ import type { Edition } from '../edition/edition.js';
 import type { FieldChange } from '../profile/edit.js';
 import { fieldAt, fieldName } from '../profile/data.js';
 import { formatHundredths, formatScore } from '../scoring/exact.js';
-import { groupBy, rankedMeasures, rankScopes, ranksByScope } from '../scoring/ranks.js';
-import type { ValidProfile } from '../validate/rule.js';
+import { groupBy, placeOf, rankFields } from '../scoring/ranks.js';
+import type { ValidProfile } from '../profile/valid.js';
 
 export interface ProfileFix {
   entry: ValidProfile;
@@ -31,16 +31,14 @@ export function planFixes(valid: ValidProfile[]): { fixes: ProfileFix[]; unranke
   for (const [edition, entries] of groupBy(valid, (v) => v.edition)) {
     const placed = entries.flatMap((entry) => {
       const country = edition.countryByName.get(entry.data.country);
-      return country ? [{ entry, continent: country.continent.name, region: country.region.name }] : [];
+      return country ? [{ entry, ...placeOf(country) }] : [];
     });
     if (new Set(placed.map((p) => p.entry.data.country)).size !== edition.countries.length || placed.length !== entries.length) {
       unrankedEditions.push(edition);
       continue;
     }
-    for (const measure of rankedMeasures) {
-      for (const [item, ranks] of ranksByScope(placed, (p) => p.entry.composites[measure])) {
-        for (const scope of rankScopes) change(item.entry, [measure, 'rank', scope], String(item.entry.data[measure].rank[scope]), String(ranks[scope]));
-      }
+    for (const { item, path, rank } of rankFields(placed, (p, measure) => p.entry.composites[measure])) {
+      change(item.entry, path, String(fieldAt(item.entry.data, path)), String(rank));
     }
   }
   const fixes = [...changes].filter(([, list]) => list.length > 0).map(([entry, list]) => ({ entry, changes: list }));

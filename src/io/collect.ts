@@ -1,8 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-
-/** A problem with the command's input itself (missing path, unreadable file): exit code 2. */
-export class InputError extends Error {}
+import { InputError } from '../errors.js';
 
 /** A path as messages show it: relative to the working directory, with / separators. */
 export function displayPath(path: string, cwd = process.cwd()): string {

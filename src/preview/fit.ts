@@ -1,10 +1,8 @@
-import type { Browser, Page } from 'puppeteer';
-import { launchBrowser } from '../render/browser.js';
+import type { Browser } from 'puppeteer';
 import { measureFit, type PageFit } from '../render/copy-fit.js';
-import { layOut } from '../render/pdf.js';
-import { lockDown } from '../render/sandbox.js';
-import { BrowserSession } from '../render/session.js';
-import { settlesWithin, withTimeout } from '../render/timeout.js';
+import { PageEngine } from '../render/engine/engine.js';
+import type { WarmPage } from '../render/engine/warm-page.js';
+import { withTimeout } from '../render/timeout.js';
 
 /** The copy-fit of each page and, if asked for, the printed pages as PNG images, taken from the very layout measured. */
 export type FitResult = { measured: true; pages: PageFit[]; images: Uint8Array[] } | { measured: false; reason: string };
@@ -18,13 +16,13 @@ export interface FitMeterOptions {
 const imageScale = 2;
 
 const measureTimeoutMs = 30_000;
-const pageCloseMs = 5_000;
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
-/** Lays the HTML out as renderProfile does, then measures it, and pictures each printed page if asked. */
-async function measureLaidOut(page: Page, html: string, images: boolean): Promise<{ pages: PageFit[]; images: Uint8Array[] }> {
-  await layOut(page, html);
+/** Lays the HTML out as the renderer does, on the same kind of warm page, measures it, and pictures each printed page if asked. */
+async function measureLaidOut(warm: WarmPage, html: string, images: boolean): Promise<{ pages: PageFit[]; images: Uint8Array[] }> {
+  await warm.layOut(html);
+  const { page } = warm;
   const pages = await measureFit(page);
   if (!images) return { pages, images: [] };
   const shots: Uint8Array[] = [];
@@ -38,20 +36,20 @@ async function measureLaidOut(page: Page, html: string, images: boolean): Promis
 }
 
 /**
- * Measures copy-fit exactly as the PDF renderer does: on a page prepared by lockDown() in a browser
- * launched on first use and kept. One measurement at a time, on one page; the last result of each
+ * Measures copy-fit exactly as the PDF renderer does: through the page engine, on one warm page in a
+ * browser launched on first use and kept. One measurement at a time; the last result of each
  * profile is kept until its HTML changes. A browser that cannot start is a result, not a failure.
  */
 export class FitMeter {
-  readonly #session: BrowserSession;
-  #page: Page | undefined;
+  readonly #engine: PageEngine;
+  #page: WarmPage | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   readonly #latest = new Map<string, { html: string; result: Promise<FitResult> }>();
 
   readonly #images: boolean;
 
-  constructor(launch: () => Promise<Browser> = () => launchBrowser(), options: FitMeterOptions = {}) {
-    this.#session = new BrowserSession(launch);
+  constructor(launch?: () => Promise<Browser>, options: FitMeterOptions = {}) {
+    this.#engine = new PageEngine(launch);
     this.#images = options.images === true;
   }
 
@@ -69,27 +67,22 @@ export class FitMeter {
   }
 
   async close(): Promise<void> {
-    await this.#session.close();
+    await this.#engine.close();
   }
 
   async #measure(html: string): Promise<FitResult> {
-    let browser: Browser;
     try {
-      browser = await this.#session.browser();
+      this.#page = await this.#engine.page(this.#page);
     } catch (error) {
       return { measured: false, reason: reasonOf(error) };
     }
+    const page = this.#page;
     try {
-      if (this.#page?.browser() !== browser) {
-        this.#page = await browser.newPage();
-        await lockDown(this.#page);
-      }
-      return { measured: true, ...(await withTimeout(measureLaidOut(this.#page, html, this.#images), measureTimeoutMs)) };
+      return { measured: true, ...(await withTimeout(measureLaidOut(page, html, this.#images), measureTimeoutMs)) };
     } catch (error) {
       // The page may hang or be broken: start the next measurement on a fresh one, in a fresh browser if need be.
-      const page = this.#page;
       this.#page = undefined;
-      if (page && !(await settlesWithin(page.close(), pageCloseMs))) await this.#session.discard(browser);
+      await this.#engine.retire(page);
       return { measured: false, reason: reasonOf(error) };
     }
   }

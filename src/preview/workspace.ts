@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import type { Corpus } from '../corpus.js';
 import type { Edition } from '../edition/edition.js';
 import { displayPath, type SourceFile } from '../io/collect.js';
-import type { ValidProfile } from '../validate/rule.js';
+import type { ValidProfile } from '../profile/valid.js';
 import { rules } from '../validate/rules/index.js';
 import { validateParsed, type RuleSettings } from '../validate/validate.js';
 import { parseProfile, type ParsedFile } from '../profile/parse.js';

@@ -1,6 +1,6 @@
 import { Document } from 'yaml';
 import type { Country, Edition } from '../edition/edition.js';
-import { scoreColumns } from '../dataset/columns.js';
+import { scoreColumns } from '../edition/score-columns.js';
 import type { Status } from './data.js';
 import { scalarFor } from './edit.js';
 

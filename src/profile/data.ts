@@ -1,4 +1,9 @@
-import type { RankScope } from '../scoring/ranks.js';
+/** The areas a profile states its ranks in: the world, its continent, its region. */
+export const rankScopes = ['global', 'continent', 'region'] as const;
+export type RankScope = (typeof rankScopes)[number];
+/** The two measures a profile is ranked by. */
+export const rankedMeasures = ['criminality', 'resilience'] as const;
+export type RankedMeasure = (typeof rankedMeasures)[number];
 
 export type Status = 'draft' | 'review' | 'final';
 export type Ranks = Record<RankScope, number>;

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, relative, resolve } from 'node:path';
-
-/** A stylesheet refers to something that cannot be inlined: the PDF must never fetch anything. */
-export class AssetError extends Error {}
+import { AssetError } from '../errors.js';
 
 const require = createRequire(import.meta.url);
 

@@ -1,14 +1,15 @@
-import type { Browser, Page } from 'puppeteer';
+import type { Browser } from 'puppeteer';
+import { stopsTheRun } from '../errors.js';
 import { displayPath } from '../io/collect.js';
 import { writeAtomically } from '../io/write.js';
-import type { ValidProfile } from '../validate/rule.js';
-import { launchBrowser } from './browser.js';
-import { describeOverflow, type Layout } from './pdf.js';
+import type { ValidProfile } from '../profile/valid.js';
+import { PageEngine } from './engine/engine.js';
+import type { Layout } from './engine/print.js';
+import type { WarmPage } from './engine/warm-page.js';
+import { describeOverflow } from './pdf.js';
 import { UndeclaredColourError, UnconvertibleColourError, type PressOptions } from './press/index.js';
-import { renderTargets, type TargetsRender } from './press/targets.js';
-import { lockDown } from './sandbox.js';
-import { BrowserSession } from './session.js';
-import { settlesWithin, withTimeout } from './timeout.js';
+import { finishTargets, printTargets, type TargetsPrint } from './press/targets.js';
+import { withTimeout } from './timeout.js';
 
 export interface RenderTask {
   entry: ValidProfile;
@@ -32,7 +33,7 @@ export interface BatchOptions {
   layout: Layout;
   /** Pages rendering at once, in one browser. Measured: beyond 2, little is gained. */
   concurrency?: number;
-  /** Per profile, from setContent to the finished PDF. */
+  /** Per profile, the page's part: layout, copy-fit and print (post-processing and writing follow behind). */
   timeoutMs?: number;
   /** Stops the batch: the browser is closed and nothing more is written. */
   signal?: AbortSignal;
@@ -48,27 +49,13 @@ export const defaultTimeoutMs = 60_000;
 /** A profile whose render was cut short by the browser dying is tried again, once. */
 const maxAttempts = 2;
 
-/** How long closing a page may take before its browser counts as hung. */
-const pageCloseMs = 5_000;
-
-async function openPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage();
-  await lockDown(page);
-  return page;
-}
-
-/** Closes a page that may hang; if it does not close in time, its browser is replaced. */
-async function retire(page: Page, session: BrowserSession): Promise<void> {
-  if (!(await settlesWithin(page.close(), pageCloseMs))) await session.discard(page.browser());
-}
-
 function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
 
-async function write(task: RenderTask, rendered: Extract<TargetsRender, { kind: 'files' }>): Promise<RenderOutcome> {
-  const files: [string, string | Buffer][] = rendered.files.map(({ path, bytes }) => [path, Buffer.from(bytes)]);
-  if (task.htmlPath) files.push([task.htmlPath, rendered.html]);
+async function write(task: RenderTask, html: string, pdfs: { path: string; bytes: Uint8Array }[]): Promise<RenderOutcome> {
+  const files: [string, string | Buffer][] = pdfs.map(({ path, bytes }) => [path, Buffer.from(bytes)]);
+  if (task.htmlPath) files.push([task.htmlPath, html]);
   for (const [path, data] of files) {
     try {
       await writeAtomically(path, data);
@@ -80,48 +67,86 @@ async function write(task: RenderTask, rendered: Extract<TargetsRender, { kind: 
 }
 
 /**
- * Renders profiles with one browser and a bounded pool of reused pages. Each profile is isolated: a
- * failure or timeout is its own outcome and the others go on; a browser that dies is replaced.
+ * Node's work on the profiles the pages have printed (post-processing, writing), done behind the
+ * pages so that they go on to the next profile meanwhile; at most `limit` at once.
+ */
+class Behind {
+  readonly #running = new Set<Promise<void>>();
+  constructor(readonly limit: number) {}
+
+  async add(work: () => Promise<void>): Promise<void> {
+    while (this.#running.size >= this.limit) await Promise.race(this.#running);
+    const running: Promise<void> = work().finally(() => this.#running.delete(running));
+    this.#running.add(running);
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.#running);
+  }
+
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.#running);
+  }
+}
+
+/**
+ * Renders profiles with the page engine: one browser and a bounded pool of warm pages. Each profile is
+ * isolated: a failure or timeout is its own outcome and the others go on; a browser that dies is
+ * replaced. A template, asset or browser error stops the batch: it would fail every profile alike.
  * Resolves to the outcome of every profile finished before the end or an abort.
  */
 export async function renderBatch(tasks: RenderTask[], options: BatchOptions): Promise<RenderOutcome[]> {
   const { layout, signal, onDone } = options;
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-  const session = new BrowserSession(options.launch ?? (() => launchBrowser()));
+  const engine = new PageEngine(options.launch);
   const queue = tasks.map((task) => ({ task, attempts: 0 }));
   const outcomes: RenderOutcome[] = [];
-  const stop = () => void session.close();
+  const stop = () => void engine.close();
   signal?.addEventListener('abort', stop, { once: true });
 
   const finish = (outcome: RenderOutcome) => {
     outcomes.push(outcome);
     onDone?.(outcome);
   };
+  const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency, tasks.length));
+  const behind = new Behind(workers);
+
+  /** Post-processes and writes a printed profile; after an abort, nothing more is written. */
+  async function finishAndWrite(task: RenderTask, printed: Extract<TargetsPrint, { kind: 'printed' }>): Promise<void> {
+    let pdfs: { path: string; bytes: Uint8Array }[];
+    try {
+      pdfs = await finishTargets(printed, task.entry, options.press);
+    } catch (error) {
+      const template = error instanceof UndeclaredColourError || error instanceof UnconvertibleColourError;
+      if (!signal?.aborted) finish({ task, status: template ? 'template' : 'failed', message: template ? `press: ${errorText(error)}` : errorText(error) });
+      return;
+    }
+    if (!signal?.aborted) finish(await write(task, printed.html, pdfs));
+  }
 
   async function worker(): Promise<void> {
-    let page: Page | undefined;
+    let page: WarmPage | undefined;
     for (let next = queue.shift(); next && !signal?.aborted; next = queue.shift()) {
       const { task } = next;
       next.attempts += 1;
       // Outside the try: a browser that cannot start at all ends the batch instead of failing each profile.
-      const browser = await session.browser();
-      if (page && page.browser() !== browser) page = undefined;
+      const browser = await engine.browser();
       try {
-        page ??= await openPage(browser);
-        const rendered = await withTimeout(renderTargets(page, task.entry, layout, task, options.press), timeoutMs);
+        page = await engine.page(page);
+        const printed = await withTimeout(printTargets(page, task.entry, layout, task, options.press), timeoutMs);
         if (signal?.aborted) break;
-        if (rendered.kind === 'overflow') {
-          finish({ task, status: 'overflow', message: rendered.pages.map((fit) => describeOverflow(fit, task.entry.edition)).join('; ') });
+        if (printed.kind === 'overflow') {
+          finish({ task, status: 'overflow', message: printed.pages.map((fit) => describeOverflow(fit, task.entry.edition)).join('; ') });
         } else {
-          finish(await write(task, rendered));
+          await behind.add(() => finishAndWrite(task, printed));
         }
       } catch (error) {
         if (signal?.aborted) break;
-        if (error instanceof UndeclaredColourError || error instanceof UnconvertibleColourError) {
-          finish({ task, status: 'template', message: `press: ${error.message}` });
-          continue;
+        if (stopsTheRun(error)) {
+          queue.length = 0;
+          throw error;
         }
-        if (page) await retire(page, session);
+        if (page) await engine.retire(page);
         page = undefined;
         if (!browser.connected && next.attempts < maxAttempts) {
           queue.unshift(next);
@@ -130,15 +155,15 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
         finish({ task, status: 'failed', message: browser.connected ? errorText(error) : `the browser died while rendering it: ${errorText(error)}` });
       }
     }
-    if (page) await retire(page, session);
+    if (page) await engine.retire(page);
   }
 
   try {
-    const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency, tasks.length));
     await Promise.all(Array.from({ length: workers }, worker));
+    await behind.drain();
   } finally {
     signal?.removeEventListener('abort', stop);
-    await session.close();
+    await Promise.all([engine.close(), behind.settle()]);
   }
   return outcomes;
 }

@@ -1,6 +1,8 @@
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
+import { BrowserError } from '../errors.js';
 import { bundledChromium } from './sparticuz.js';
 
 export type BrowserSource = 'env' | 'system' | 'puppeteer' | 'sparticuz';
@@ -14,9 +16,6 @@ export interface BrowserExecutable {
   args: string[];
   env: Record<string, string>;
 }
-
-/** No Chromium could be found or launched: the user has something to install. */
-export class BrowserError extends Error {}
 
 const systemNames = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'chrome'];
 
@@ -142,18 +141,25 @@ function launchArgs(executable: BrowserExecutable): string[] {
  */
 export async function launchBrowser(only?: string): Promise<Browser> {
   const executable = await resolveExecutable(only);
+  // Chromium's own temporary files go to a folder of this browser's, removed when it ends: a browser
+  // that is killed leaves nothing behind in the system's temporary folder.
+  const scratch = mkdtempSync(join(tmpdir(), 'ocindex-chromium-'));
+  const removeScratch = () => rmSync(scratch, { recursive: true, force: true });
   try {
-    return await puppeteer.launch({
+    const browser = await puppeteer.launch({
       executablePath: executable.path,
       headless: executable.headless,
       args: launchArgs(executable),
-      env: { ...process.env, ...executable.env },
+      env: { ...process.env, ...executable.env, TMPDIR: scratch },
       pipe: true,
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
+    browser.process()?.once('exit', removeScratch);
+    return browser;
   } catch (error) {
+    removeScratch();
     throw new BrowserError(`cannot start ${executable.path} (${executable.source}): ${(error as Error).message.split('\n')[0]}`);
   }
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { packagePath } from '../io/package.js';
-import type { ValidProfile } from '../validate/rule.js';
+import type { ValidProfile } from '../profile/valid.js';
 import { inlineAssets } from './assets.js';
 import { fillTemplate } from './template.js';
 import { profileView } from './view-model.js';

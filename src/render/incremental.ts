@@ -2,7 +2,7 @@ import type { RenderOutcome, RenderTask } from './batch.js';
 import { resolveExecutable } from './browser.js';
 import { renderHtml, type HtmlOptions } from './html.js';
 import { Manifest, renderKey } from './up-to-date.js';
-import type { ValidProfile } from '../validate/rule.js';
+import type { ValidProfile } from '../profile/valid.js';
 
 /** A batch split into what must be rendered and what is up to date, and how to remember what was written. */
 export interface Incremental {

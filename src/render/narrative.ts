@@ -5,7 +5,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { sameHeading, sectionsOf, type Section } from '../profile/sections.js';
-import type { ValidProfile } from '../validate/rule.js';
+import type { ValidProfile } from '../profile/valid.js';
 
 /**
  * The narrative is untrusted: whatever it says, the page must not fetch anything or run anything.

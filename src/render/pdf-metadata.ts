@@ -1,9 +1,5 @@
-import { createHash } from 'node:crypto';
-import { ParseSpeeds, PDFArray, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
-import { InputError } from '../io/collect.js';
-import type { ValidProfile } from '../validate/rule.js';
-import { pressHeader, pressStep, type PressOptions } from './press/index.js';
-import { setXmp, xmpPacket } from './press/xmp.js';
+import { InputError } from '../errors.js';
+import type { ValidProfile } from '../profile/valid.js';
 
 /** What the document info dictionary and catalog say about a profile. */
 export interface PdfMetadata {
@@ -34,43 +30,4 @@ export function profileMetadata({ data, edition }: ValidProfile): PdfMetadata {
     lang: data.lang ?? edition.language,
     date: documentDate(edition.year),
   };
-}
-
-const idPlaceholder = '0'.repeat(32);
-
-/** A finished PDF and its page count (a cheap check against the layout's own copy-fit verdict). */
-export interface FinishedPdf {
-  bytes: Uint8Array;
-  pages: number;
-}
-
-/**
- * Sets the metadata on Chromium's PDF, keeping its structure tree and outline (with `press`, makes it
- * the PDF/X-4 press file: src/render/press/), and makes the bytes depend on the content only: fixed
- * dates, and a trailer /ID that is a hash of the document instead of Chromium's random one.
- */
-export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, press?: PressOptions): Promise<FinishedPdf> {
-  // A profile's PDF is small: parsed and written in one go, without pdf-lib's pauses between objects,
-  // it takes a third of the time.
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-  doc.setTitle(meta.title, { showInWindowTitleBar: true });
-  doc.setAuthor(meta.author);
-  doc.setSubject(meta.subject);
-  doc.setKeywords(meta.keywords);
-  doc.setCreator(meta.creator);
-  doc.setCreationDate(meta.date);
-  doc.setModificationDate(meta.date);
-  doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
-  // XMP with dc:title for accessibility; the press file's also declares PDF/X-4 (src/render/press/).
-  if (press) pressStep(doc, meta, press);
-  else setXmp(doc, xmpPacket(meta, false));
-  const placeholder = PDFHexString.of(idPlaceholder);
-  doc.context.trailerInfo.ID = doc.context.obj([placeholder, placeholder]) as PDFArray;
-  const bytes = Buffer.from(await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }));
-  if (press) pressHeader(bytes);
-  // The trailer, at the end, holds the placeholder twice; the hash, of the same length, replaces both.
-  const id = createHash('md5').update(bytes).digest('hex');
-  const trailer = bytes.lastIndexOf('trailer');
-  for (let at = bytes.indexOf(idPlaceholder, trailer); at >= 0; at = bytes.indexOf(idPlaceholder, at)) bytes.write(id, at, 'latin1');
-  return { bytes, pages: doc.getPageCount() };
 }

@@ -7,6 +7,9 @@ import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createBrotliDecompress } from 'node:zlib';
 import { extract } from 'tar-fs';
+import { unpackNotice } from './unpack-notice.js';
+
+export { unpackNotice };
 
 /** The Chromium build of @sparticuz/chromium, unpacked in a cache folder of its own. */
 export interface BundledChromium {
@@ -21,8 +24,6 @@ export interface BundledChromium {
 // origins; puppeteer sets the headless mode itself.
 const droppedArgs = /^--(single-process|disable-web-security|allow-running-insecure-content|headless)\b/;
 
-/** Told once, before the first unpacking, which takes a while in silence otherwise. The command line sets it to stderr. */
-export const unpackNotice: { write: (line: string) => void } = { write: () => undefined };
 
 /** How long an unfinished extraction by another process may hold the lock before it counts as abandoned. */
 const staleLockMs = 5 * 60_000;

@@ -1,3 +1,5 @@
+import { TemplateError } from '../errors.js';
+
 /**
  * A tiny Mustache subset for the designer-editable templates:
  *   {{name.path}}    the value, HTML-escaped;
@@ -8,8 +10,6 @@
  *   {{.}}            the current list item.
  * A name the view does not have is an error, so a typo in a template fails loudly.
  */
-
-export class TemplateError extends Error {}
 
 type Node =
   | string

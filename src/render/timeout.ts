@@ -1,5 +1,4 @@
-/** Work that did not finish in the time allowed. */
-export class TimeoutError extends Error {}
+import { TimeoutError } from '../errors.js';
 
 /** Settles like `work`, or rejects with a TimeoutError after `ms`; the timer never outlives the race. */
 export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

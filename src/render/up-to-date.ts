@@ -5,7 +5,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAtomically } from '../io/write.js';
 import { packagePath } from '../io/package.js';
-import type { ValidProfile } from '../validate/rule.js';
+import type { ValidProfile } from '../profile/valid.js';
 import { profileMetadata } from './pdf-metadata.js';
 
 /** The manifest's name in the output folder: hidden, so that `ls dist/` shows the editions only. */

@@ -2,7 +2,7 @@ import type { IndicatorGroup } from '../edition/edition.js';
 import type { GroupData, Ranks } from '../profile/data.js';
 import { formatScore } from '../scoring/exact.js';
 import { rankLines } from '../scoring/rank-lines.js';
-import type { ValidProfile } from '../validate/rule.js';
+import type { ValidProfile } from '../profile/valid.js';
 import type { HtmlOptions } from './html.js';
 import { narrativeHtml } from './narrative.js';
 

@@ -1,14 +1,8 @@
 import { groupsWithPaths, type Edition } from '../edition/edition.js';
 import { fieldAt } from '../profile/data.js';
+import type { Composites } from '../profile/valid.js';
 import { meanOfFractions, meanOfHalves, roundToHundredths, toUnits, type Fraction } from './exact.js';
 
-/** The scores of one profile that the index derives from its indicators, in hundredths. */
-export interface Composites {
-  /** Group key ("criminal_markets", ..., "resilience") -> rounded mean of its indicators. */
-  groups: Map<string, { hundredths: number; count: number; path: string[] }>;
-  criminality: number;
-  resilience: number;
-}
 
 export type ScoreTree = Record<string, unknown>;
 

@@ -1,7 +1,6 @@
 import type { Country, Edition } from '../edition/edition.js';
-import type { Ranks } from '../profile/data.js';
+import { rankScopes, type Ranks, type RankScope } from '../profile/data.js';
 import { ordinal } from './ordinal.js';
-import { rankScopes, type RankScope } from './ranks.js';
 
 /** "of 193 countries", "of 46 Asian countries", "of 8 Central Asian and Caucasian countries". */
 export function rankPopulation(edition: Edition, country: Country, scope: RankScope): string {

@@ -1,7 +1,6 @@
 import type { Edition } from '../edition/edition.js';
 import type { Point, Profile } from '../profile/parse.js';
-import type { Composites } from '../scoring/composites.js';
-import type { ProfileData } from '../profile/data.js';
+import type { ValidProfile } from '../profile/valid.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -28,13 +27,6 @@ export interface ProfileRule {
   description: string;
   stage: 'valid';
   check(context: ValidProfile): Issue[];
-}
-
-export interface ValidProfile {
-  profile: Profile;
-  data: ProfileData;
-  edition: Edition;
-  composites: Composites;
 }
 
 /** What a corpus rule knows of an edition beyond its valid profiles. */

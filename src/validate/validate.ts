@@ -7,7 +7,8 @@ import { parseProfile, pointAtOffset, type ParsedFile, type Profile } from '../p
 import { namedCountries } from './named.js';
 import { computeComposites } from '../scoring/composites.js';
 import { groupBy } from '../scoring/ranks.js';
-import { isPoint, type Issue, type Rule, type Severity, type ValidProfile } from './rule.js';
+import type { ValidProfile } from '../profile/valid.js';
+import { isPoint, type Issue, type Rule, type Severity } from './rule.js';
 import { rules as allRules } from './rules/index.js';
 
 /** Per rule id: 'off', or the severity its messages get instead of their own. */
@@ -24,6 +25,12 @@ export interface Validation {
   editionFiles: VFile[];
   /** The valid profiles of the context files, not reported on: --fix ranks over them too. */
   context: ValidProfile[];
+  /**
+   * Each file as parsed, in the order of `files`: a Profile (its source text and YAML document) or
+   * the problem that stopped parsing. Kept so that --fix and export need not look files up or parse
+   * them again.
+   */
+  parsed: ParsedFile[];
 }
 
 function report(file: VFile, ruleId: string, issue: Issue, point: { line: number; column: number }, settings: RuleSettings): void {
@@ -77,7 +84,7 @@ export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, 
     }
   }
   for (const file of checked.files) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { ...checked, editionFiles: [...editionFiles.values()].filter((file) => file.messages.length > 0), context: background.valid };
+  return { ...checked, parsed: parsedFiles, editionFiles: [...editionFiles.values()].filter((file) => file.messages.length > 0), context: background.valid };
 }
 
 /** The per-file rules, on each file. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as api from '../../src/index.js';
 import { datasetCsv, loadConfig, loadCorpus, loadEditions, profilesJson, summarize, validate, type Corpus } from '../../src/index.js';
-import { bundledContent, sharedData, tempFolder } from './helpers.js';
+import { bundledContent, sharedData, tempFolder } from '../support.js';
 
 describe('the library API', () => {
   it('offers the corpus, validation, settings, editions, export and shards', () => {

@@ -2,7 +2,7 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
-import { bundledContent, ocindex, projectRoot, sharedData, tempFolder } from './helpers.js';
+import { bundledContent, ocindex, projectRoot, sharedData, tempFolder } from '../support.js';
 
 /** A working folder with a settings file and, in profiles/misplaced/, a profile in the wrong folder. */
 async function workspace(files: Record<string, unknown>): Promise<string> {

@@ -2,7 +2,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportedProfile } from '../../src/export/json.js';
-import { bundledContent, ocindex, sharedData, tempFolder } from './helpers.js';
+import { bundledContent, ocindex, sharedData, tempFolder } from '../support.js';
 
 describe('ocindex export', () => {
   for (const edition of ['goci-2021', 'goci-2023']) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundledContent, ocindex, sharedData, tempFolder } from './helpers.js';
+import { bundledContent, ocindex, sharedData, tempFolder } from '../support.js';
 
 const editions = ['goci-2021', 'goci-2023'];
 

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledContent, ocindex, tempFolder } from './helpers.js';
+import { bundledContent, ocindex, tempFolder } from '../support.js';
 
 describe('ocindex new', () => {
   it("writes a draft with the edition's geography, empty score fields and the outline as empty sections", async () => {

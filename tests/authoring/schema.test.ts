@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProfile } from '../../src/profile/parse.js';
-import { bundledContent, ocindex } from './helpers.js';
+import { bundledContent, ocindex } from '../support.js';
 
 describe('ocindex schema', () => {
   it("prints the edition's full JSON schema, which other tools can check a profile with", async () => {

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectProfiles } from '../../src/io/collect.js';
 import { parseShard, shardOf } from '../../src/shard.js';
-import { bundledContent } from './helpers.js';
+import { bundledContent } from '../support.js';
 
 /** "goci-2021/azerbaijan": the key a profile is sharded by, whatever folder the content is in. */
 const keyOf = (path: string) => `${basename(path.slice(0, path.lastIndexOf('/')))}/${basename(path, '.md')}`;

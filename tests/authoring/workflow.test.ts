@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseShard } from '../../src/shard.js';
-import { projectRoot } from './helpers.js';
+import { projectRoot } from '../support.js';
 
 interface Step {
   if?: string;

@@ -5,15 +5,13 @@ import { loadConfig } from '../../src/config/config.js';
 import { renderBatch } from '../../src/render/batch.js';
 import { renderPdf } from '../../src/render/render-pdf.js';
 import { preflight } from '../../src/render/press/preflight.js';
-import { launchBrowser } from '../../src/render/browser.js';
+import { PageEngine } from '../../src/render/engine/engine.js';
 import { measureFit } from '../../src/render/copy-fit.js';
 import { renderHtml } from '../../src/render/html.js';
-import { layOut } from '../../src/render/pdf.js';
 import { bleed, trimSize } from '../../src/render/press/boxes.js';
 import { loadColourTable } from '../../src/render/press/colours.js';
 import { pressOptions } from '../../src/render/press/index.js';
 import { defaultIccFile } from '../../src/render/press/output-intent.js';
-import { lockDown } from '../../src/render/sandbox.js';
 import { validProfile, withCriminalityEnd, withStatus } from '../render-html/fixtures.js';
 import { azerbaijan2021, replaceOnce, runCli } from '../support.js';
 import { coloursAt, temporaryFolders, textItems, writeContent } from './fixtures.js';
@@ -294,19 +292,18 @@ describe('the press step', () => {
   it('lays out the press HTML with the screen\'s copy-fit, fitting or overflowing alike', async () => {
     const paragraph = azerbaijan2021.split('\n').find((line) => line.startsWith('The repressive and authoritarian government')) ?? '';
     const texts = [azerbaijan2021, withCriminalityEnd([paragraph, paragraph, paragraph].join('\n\n')), replaceOnce(azerbaijan2021, '# Resilience\n', `# Resilience\n\n${paragraph}\n\n${paragraph}\n`)];
-    const browser = await launchBrowser();
+    const engine = new PageEngine();
     try {
-      const page = await browser.newPage();
-      await lockDown(page);
+      const page = await engine.page();
       for (const text of texts) {
         const entry = validProfile(text);
-        await layOut(page, renderHtml(entry));
-        const onScreen = await measureFit(page);
-        await layOut(page, renderHtml(entry, { target: 'press' }));
-        expect(await measureFit(page)).toEqual(onScreen);
+        await page.layOut(renderHtml(entry));
+        const onScreen = await measureFit(page.page);
+        await page.layOut(renderHtml(entry, { target: 'press' }));
+        expect(await measureFit(page.page)).toEqual(onScreen);
       }
     } finally {
-      await browser.close();
+      await engine.close();
     }
   });
 });

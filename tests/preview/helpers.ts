@@ -1,25 +1,19 @@
 import { EventEmitter, once } from 'node:events';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
-import { afterAll } from 'vitest';
 import { startPreview, type Preview, type PreviewOptions } from '../../src/preview/server.js';
 import type { Update } from '../../src/preview/workspace.js';
 import { resolveExecutable } from '../../src/render/browser.js';
-import { projectRoot } from '../support.js';
+import { projectRoot, tempFolder } from '../support.js';
 
 /** The final Azerbaijan 2021 profile and a few drafts of both editions. */
 export const copiedProfiles = ['goci-2021/azerbaijan.md', 'goci-2021/albania.md', 'goci-2021/armenia.md', 'goci-2021/georgia.md', 'goci-2023/azerbaijan.md'];
 
-const folders: string[] = [];
-afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
-
 /** A temporary content folder holding copies of the bundled profiles named, removed when the test file is done. */
 export function copyContent(profiles: string[] = copiedProfiles): string {
-  const folder = mkdtempSync(join(tmpdir(), 'ocindex-preview-'));
-  folders.push(folder);
+  const folder = tempFolder();
   for (const profile of profiles) {
     mkdirSync(dirname(join(folder, profile)), { recursive: true });
     copyFileSync(join(projectRoot, 'content', profile), join(folder, profile));
@@ -83,5 +77,6 @@ export function get(preview: Preview, path: string, options: { method?: string; 
 export async function launchViewer(): Promise<Browser> {
   const executable = await resolveExecutable();
   const args = [...executable.args, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
-  return puppeteer.launch({ executablePath: executable.path, headless: executable.headless, args, env: { ...process.env, ...executable.env }, pipe: true });
+  // Its own temporary files go to a folder of the test's, removed with it.
+  return puppeteer.launch({ executablePath: executable.path, headless: executable.headless, args, env: { ...process.env, ...executable.env, TMPDIR: tempFolder() }, pipe: true });
 }

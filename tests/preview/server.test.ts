@@ -3,7 +3,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCorpus, validate } from '../../src/corpus.js';
-import { BrowserError } from '../../src/render/browser.js';
+import { BrowserError } from '../../src/errors.js';
 import { renderHtml } from '../../src/render/html.js';
 import { summarize } from '../../src/report/messages.js';
 import type { ProfileState } from '../../src/preview/workspace.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
-import type { ValidProfile } from '../../src/validate/rule.js';
+import type { ValidProfile } from '../../src/profile/valid.js';
 import { validateSources } from '../../src/validate/validate.js';
 import { azerbaijan2021, editions, replaceOnce, sharedRoot } from '../support.js';
 

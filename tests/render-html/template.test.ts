@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AssetError, inlineAssets } from '../../src/render/assets.js';
-import { fillTemplate, TemplateError } from '../../src/render/template.js';
+import { AssetError, TemplateError } from '../../src/errors.js';
+import { inlineAssets } from '../../src/render/assets.js';
+import { fillTemplate } from '../../src/render/template.js';
 import { tempFolder } from '../support.js';
 
 describe('fillTemplate', () => {

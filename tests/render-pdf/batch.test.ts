@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
-import { BrowserError, launchBrowser } from '../../src/render/browser.js';
+import { BrowserError } from '../../src/errors.js';
+import { launchBrowser } from '../../src/render/browser.js';
 import { readContent } from '../support.js';
 import { filesUnder, layout, renderTexts } from './helpers.js';
 

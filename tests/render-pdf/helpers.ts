@@ -4,7 +4,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { renderBatch, type BatchOptions, type RenderOutcome } from '../../src/render/batch.js';
 import { measureFit } from '../../src/render/copy-fit.js';
 import { renderHtml } from '../../src/render/html.js';
-import type { Layout } from '../../src/render/pdf.js';
+import type { Layout } from '../../src/render/engine/print.js';
 import { validProfile } from '../render-html/fixtures.js';
 import { tempFolder } from '../support.js';
 

@@ -3,9 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withCriminalityEnd } from '../render-html/fixtures.js';
-import { azerbaijan2021, runCli, tempFolder } from '../support.js';
-import { contentFolder, pageTexts, readPdf, renderTexts } from './helpers.js';
+import type { ValidProfile } from '../../src/profile/valid.js';
+import { renderHtml } from '../../src/render/html.js';
+import { renderPdf } from '../../src/render/render-pdf.js';
+import { validProfile, withCriminalityEnd } from '../render-html/fixtures.js';
+import { azerbaijan2021, readContent, runCli, tempFolder } from '../support.js';
+import { contentFolder, layout, pageTexts, readPdf, renderTexts } from './helpers.js';
 
 /** A server on 127.0.0.1 that counts whatever reaches it: requests and bare connections (preconnect). */
 function trap(): Promise<{ server: Server; base: string; hits: string[]; connections: () => number }> {
@@ -83,5 +86,20 @@ describe('hostile content', () => {
     expect(text).toContain('FIRST PAGE');
     expect(text).toContain('SECOND PAGE');
     expectNothingLeaked(text);
+  });
+
+  it('swapped into a warm page between two profiles: nothing runs, loads or leaks into the next one', async () => {
+    // Albania's document keeps the toolkit's stylesheet and has no <style> of its own, so the warm page
+    // swaps it in rather than loading it; hidden, the markup leaves the two pages as they are.
+    const markup = hostileHtml(trapped.base, secretFile).replace(/<style>.*<\/style>/, '');
+    const withMarkup = (html: string) => html.replace('<body>', `<body><div style="display: none">${markup}</div>`);
+    const hostile = { ...layout, renderHtml: (entry: ValidProfile) => (entry.data.country === 'Albania' ? withMarkup(renderHtml(entry)) : renderHtml(entry)) };
+    const files = Object.fromEntries(['azerbaijan', 'albania', 'armenia'].map((slug) => [`content/goci-2021/${slug}.md`, readContent(`goci-2021/${slug}.md`)]));
+    const { outcomes } = await renderTexts(files, { layout: hostile, concurrency: 1 });
+    expect(outcomes.map((o) => ('message' in o ? o.message : o.status))).toEqual(['written', 'written', 'written']);
+    const [, albania, armenia] = outcomes.map((o) => readPdf(o.task.pdfPath ?? ''));
+    expectNothingLeaked((await pageTexts(albania!)).join('\n'));
+    const armeniaAlone = await renderPdf(validProfile(files['content/goci-2021/armenia.md']!, 'content/goci-2021/armenia.md'));
+    expect(Buffer.from(armenia!).equals(Buffer.from(armeniaAlone))).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../io/collect.js';
+import { InputError } from '../../errors.js';
 import { hexOf, loadColourTable } from './colours.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'ocindex-colours-'));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { InputError } from '../../io/collect.js';
+import { InputError } from '../../errors.js';
 import { compileSchema, packagePath } from '../../io/package.js';
 
 /** The press colour of each screen colour of the template: "#a8322d" -> "0 .93 .83 .36". */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { PDFName, PDFNumber, PDFRawStream, PDFString, type PDFDocument } from 'pdf-lib';
-import { InputError } from '../../io/collect.js';
+import { InputError } from '../../errors.js';
 import { packagePath } from '../../io/package.js';
 
 /** A CMYK output profile and the printing condition it stands for. */

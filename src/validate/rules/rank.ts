@@ -2,8 +2,10 @@ import type { Country } from '../../edition/edition.js';
 import { formatHundredths } from '../../scoring/exact.js';
 import { ordinal } from '../../scoring/ordinal.js';
 import { rankPopulation } from '../../scoring/rank-lines.js';
-import { areaOf, groupBy, rankedMeasures, rankScopes, ranksByScope } from '../../scoring/ranks.js';
-import type { CorpusRule, Issue, ValidProfile } from '../rule.js';
+import { rankedMeasures, rankScopes } from '../../profile/data.js';
+import { areaOf, groupBy, placeOf, rankTable, type MeasureRanks } from '../../scoring/ranks.js';
+import type { ValidProfile } from '../../profile/valid.js';
+import type { CorpusRule, Issue } from '../rule.js';
 
 interface Ranked {
   entry: ValidProfile;
@@ -24,7 +26,7 @@ export const rankRule: CorpusRule = {
       const country = edition.countryByName.get(entry.data.country);
       if (!country || seen.has(country.name)) continue; // geography and unique-country report these
       seen.add(country.name);
-      ranked.push({ entry, country, continent: country.continent.name, region: country.region.name });
+      ranked.push({ entry, country, ...placeOf(country) });
     }
     if (ranked.length === 0) return found;
     // Countries with a profile that is not valid are not missing: their own errors say what is wrong.
@@ -39,17 +41,18 @@ export const rankRule: CorpusRule = {
         },
       });
     }
+    // The ranks the profiles present give each other; with countries missing, the lowest each can hold.
+    const expected = rankTable(ranked, (r, measure) => r.entry.composites[measure]);
     for (const measure of rankedMeasures) {
       const score = (r: Ranked) => r.entry.composites[measure];
-      const expected = ranksByScope(ranked, score);
       for (const scope of rankScopes) {
         for (const members of groupBy(ranked, (r) => areaOf(r, scope)).values()) {
           const absent = scope === 'global' ? missing : (edition.areaSizes.get(areaOf(members[0] as Ranked, scope)) ?? 0) - members.length;
           const byScore = [...members].sort((a, b) => score(b) - score(a));
           byScore.forEach((member, index) => {
             const stated = member.entry.data[measure].rank[scope];
-            const present = (expected.get(member) as Record<string, number>)[scope] as number;
             const path = [measure, 'rank', scope];
+            const present = (expected.get(member) as MeasureRanks)[measure][scope];
             const line = `a ${measure} score of ${formatHundredths(score(member))}`;
             const population = rankPopulation(edition, member.country, scope);
             const report = (reason: string) => found.push({ profile: member.entry.profile, issue: { at: path, part: 'value', reason } });

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { Io } from '../commands/io.js';
+import type { Io } from './io.js';
 
 /** How a batch shows its advance: a bar on a terminal, one line per profile elsewhere (CI logs). */
 export interface Progress {

@@ -1,0 +1,22 @@
+import type { Edition } from '../edition/edition.js';
+import type { ProfileData } from './data.js';
+import type { Profile } from './parse.js';
+
+/** The scores of one profile that the index derives from its indicators, in hundredths. */
+export interface Composites {
+  /** Group key ("criminal_markets", ..., "resilience") -> rounded mean of its indicators. */
+  groups: Map<string, { hundredths: number; count: number; path: string[] }>;
+  criminality: number;
+  resilience: number;
+}
+
+/**
+ * A profile that fits its edition's schema: the model every stage after validation shares (render,
+ * export, fix). `profile.file` is its source file, with the validator's messages.
+ */
+export interface ValidProfile {
+  profile: Profile;
+  data: ProfileData;
+  edition: Edition;
+  composites: Composites;
+}
