@@ -124,9 +124,12 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
     if (!signal?.aborted) finish(await write(task, printed.html, pdfs));
   }
 
+  /** An error that ends the whole run (a broken template, no browser); the other workers stop quietly. */
+  let fatal: { error: unknown } | undefined;
+
   async function worker(): Promise<void> {
     let page: WarmPage | undefined;
-    for (let next = queue.shift(); next && !signal?.aborted; next = queue.shift()) {
+    for (let next = queue.shift(); next && !signal?.aborted && !fatal; next = queue.shift()) {
       const { task } = next;
       next.attempts += 1;
       // Outside the try: a browser that cannot start at all ends the batch instead of failing each profile.
@@ -141,10 +144,11 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
           await behind.add(() => finishAndWrite(task, printed));
         }
       } catch (error) {
-        if (signal?.aborted) break;
+        if (signal?.aborted || fatal) break;
         if (stopsTheRun(error)) {
+          fatal = { error };
           queue.length = 0;
-          throw error;
+          break;
         }
         if (page) await engine.retire(page);
         page = undefined;
@@ -160,6 +164,7 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
 
   try {
     await Promise.all(Array.from({ length: workers }, worker));
+    if (fatal) throw fatal.error;
     await behind.drain();
   } finally {
     signal?.removeEventListener('abort', stop);
