@@ -38,7 +38,8 @@ const narrative = html.slice(html.indexOf('<body>'));
 
 describe('untrusted Markdown in the narrative', () => {
   it('keeps its text, as plain text', () => {
-    for (const text of ['Images:', 'inline.', 'click me', 'local file', 'data page', 'reference', 'raw anchor', 'styled block', 'the source']) expect(narrative).toContain(text);
+    const asRead = narrative.replaceAll('\u00AD', '');
+    for (const text of ['Images:', 'inline.', 'click me', 'local file', 'data page', 'reference', 'raw anchor', 'styled block', 'the source']) expect(asRead).toContain(text);
   });
 
   it('leaves no element that fetches, runs, styles or navigates', () => {
