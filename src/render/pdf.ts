@@ -4,6 +4,7 @@ import type { ValidProfile } from '../validate/rule.js';
 import type { PageFit } from './copy-fit.js';
 import { finishPdf, profileMetadata } from './pdf-metadata.js';
 import { plural } from '../io/suggest.js';
+import { settleHyphens } from './typography/settle-hyphens.js';
 
 /** The HTML side of the renderer: the document of a profile and the check that its text fits. */
 export interface Layout {
@@ -24,6 +25,8 @@ export async function layOut(page: Page, html: string): Promise<void> {
     document.body.getBoundingClientRect();
     await document.fonts.ready;
   });
+  // Printed hyphens only where lines end, at most two in a row; copy-fit then measures this text.
+  await settleHyphens(page);
 }
 
 /** A profile prints on two A4 pages: criminality, then resilience. */

@@ -53,7 +53,7 @@ describe('renderHtml on the published Azerbaijan 2021 profile', () => {
     expect(html).not.toMatch(/\b(src|href)=|<link|<script|@import|https?:|file:/i);
     const urls = [...html.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1] as string);
     expect(urls.length).toBeGreaterThan(0);
-    for (const url of urls) expect(url).toMatch(/^"data:font\/woff2;base64,/);
+    for (const url of urls) expect(url).toMatch(/^"data:font\/woff;base64,/);
     expect(html).toContain("font-synthesis: none");
   });
 
