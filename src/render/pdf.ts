@@ -5,6 +5,7 @@ import type { PageFit } from './copy-fit.js';
 import { finishPdf, profileMetadata } from './pdf-metadata.js';
 import { plural } from '../io/suggest.js';
 import { settleHyphens } from './typography/settle-hyphens.js';
+import { settleLines } from './typography/settle-lines.js';
 
 /** The HTML side of the renderer: the document of a profile and the check that its text fits. */
 export interface Layout {
@@ -19,14 +20,21 @@ export interface Layout {
 export async function layOut(page: Page, html: string): Promise<void> {
   // Timeouts are the caller's business: it knows what to do with a page that hangs.
   await page.setContent(html, { waitUntil: 'load', timeout: 0 });
+  await settleLayout(page);
+}
+
+/** Waits for the fonts of the document on the page, then sets its hyphens and lines as printed. */
+export async function settleLayout(page: Page): Promise<void> {
   // Evaluated by DevTools, so it works with the page's JavaScript disabled. A font loads when layout
   // first needs it: lay out first, so that fonts.ready cannot resolve before the loads have started.
   await page.evaluate(async () => {
     document.body.getBoundingClientRect();
     await document.fonts.ready;
   });
-  // Printed hyphens only where lines end, at most two in a row; copy-fit then measures this text.
+  // Printed hyphens only where lines end, at most two in a row, and no title or label ending in a
+  // lone word; copy-fit then measures this text.
   await settleHyphens(page);
+  await settleLines(page);
 }
 
 /** A profile prints on two A4 pages: criminality, then resilience. */
@@ -57,9 +65,14 @@ export async function renderProfile(page: Page, entry: ValidProfile, layout: Lay
 }
 
 
-/** "page 1 (criminality) overflows by 7 lines, cut in section 'Criminal actors'" */
+/**
+ * "page 1 (criminality) overflows by 7 lines, cut in section 'Criminal actors'",
+ * "page 2 score panel overflows by 3.5 mm".
+ */
 export function describeOverflow(fit: PageFit, edition: Edition): string {
   const part = fit.page === 1 ? edition.criminality.label : edition.resilience.label;
   const cut = fit.cutSection ? `, cut in section '${fit.cutSection}'` : '';
-  return `page ${fit.page} (${part.toLowerCase()}) overflows by ${plural(fit.overflowLines, 'line')}${cut}`;
+  const text = fit.overflowLines > 0 ? [`page ${fit.page} (${part.toLowerCase()}) overflows by ${plural(fit.overflowLines, 'line')}${cut}`] : [];
+  const panel = fit.panelOverflowMm ? [`page ${fit.page} score panel overflows by ${fit.panelOverflowMm.toFixed(1)} mm`] : [];
+  return [...text, ...panel].join('; ');
 }
