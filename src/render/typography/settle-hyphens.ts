@@ -38,11 +38,11 @@ function settle(maxInRow: number): { breaks: number; ladders: number } {
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       const text = node.data;
       for (let offset = text.indexOf(softHyphen); offset !== -1; offset = text.indexOf(softHyphen, offset + 1)) {
-        // A break taken shows its hyphen: the soft hyphen has a visible box.
-        const shown = rectsOf(node, offset).length > 0;
+        // A break is taken where the next letter starts a line: lower, or in the next column. (The
+        // soft hyphen's own box says nothing: inside a ligature, "traf|fic", it has a width.)
         const before = offset > 0 ? rectsOf(node, offset - 1).at(-1) : undefined;
         const after = offset + 1 < text.length ? rectsOf(node, offset + 1).at(-1) : undefined;
-        if (shown && before && after) {
+        if (before && after && (after.top > before.top + 1 || after.left < before.left - 1)) {
           taken.push({ node, offset, before, after, block: node.parentElement?.closest('p, li, blockquote, td, dd') ?? null });
         } else untaken.push({ node, offset });
       }
