@@ -5,6 +5,7 @@ import { registerImport } from './commands/import.js';
 import { registerExport } from './commands/export.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
+import { registerProof } from './commands/proof.js';
 import { registerRender } from './commands/render.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
@@ -22,6 +23,7 @@ export function program(io: Io, setExitCode: (code: number) => void): Command {
   registerNew(cli, io, setExitCode);
   registerExport(cli, io, setExitCode);
   registerSchema(cli, io);
+  registerProof(cli, io, setExitCode);
   return cli;
 }
 
