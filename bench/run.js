@@ -1,7 +1,10 @@
 // npm run bench: every benchmark, each against a floor measured in the same run.
 import { runRenderBench } from './render.js';
+import { runTypographyBench } from './typography.js';
 import { benchValidation } from './validate.js';
 
 await benchValidation();
 console.log('\nrendering (target: within 1.3x of the floor)');
 await runRenderBench();
+console.log('\ntypography: quotes and hyphenation (target: at most 1.10x the text as written)');
+await runTypographyBench();

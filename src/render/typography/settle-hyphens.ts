@@ -18,13 +18,18 @@ export interface HyphenReport {
 function settle(maxInRow: number): { breaks: number; ladders: number } {
   const softHyphen = '\u00AD';
   const range = document.createRange();
-  // A letter's box; at a line start Chromium also reports an empty box at the previous line's end.
-  const rectsOf = (node: Text, offset: number): DOMRect[] => {
+  // The boxes of the soft hyphen and the next letter, in one measurement: a hyphen taken shows at
+  // the end of its line, the letter at the start of the next. Empty boxes are left out (Chromium
+  // adds one at the previous line's end); the letter before is not measured, as its boxes may hold
+  // the hyphen of a break just before it ("methamphet-|a|mine").
+  const boxesAround = (node: Text, offset: number): DOMRect[] => {
     range.setStart(node, offset);
-    range.setEnd(node, offset + 1);
+    range.setEnd(node, offset + 2);
     return Array.from(range.getClientRects()).filter((rect) => rect.width > 0.1);
   };
-  interface Hyphen { node: Text; offset: number; before: DOMRect; after: DOMRect; block: Element | null }
+  /** Whether boxes run onto another line: lower, or in the next column, far to the left. */
+  const breaksLine = (before: DOMRect, after: DOMRect) => after.top > before.top + 1 || after.left < before.left - 20;
+  interface Hyphen { node: Text; offset: number; taken: boolean; before?: DOMRect; after?: DOMRect; block: Element | null }
   // The start of one line and a later letter are on the same line: same height, same column.
   const sameLine = (start: DOMRect, later: DOMRect, block: Element | null) =>
     Math.abs(start.top - later.top) < 1 && later.left >= start.left - 1 && later.left - start.left < (block?.clientWidth ?? 0);
@@ -33,33 +38,44 @@ function settle(maxInRow: number): { breaks: number; ladders: number } {
   // Each round removes at least one character; the last one finds nothing to remove.
   for (let round = 0; round < 1000; round++) {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const taken: Hyphen[] = [];
-    const untaken: { node: Text; offset: number }[] = [];
+    const hyphens: Hyphen[] = [];
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       const text = node.data;
-      for (let offset = text.indexOf(softHyphen); offset !== -1; offset = text.indexOf(softHyphen, offset + 1)) {
-        // A break is taken where the next letter starts a line: lower, or in the next column. (The
-        // soft hyphen's own box says nothing: inside a ligature, "traf|fic", it has a width.)
-        const before = offset > 0 ? rectsOf(node, offset - 1).at(-1) : undefined;
-        const after = offset + 1 < text.length ? rectsOf(node, offset + 1).at(-1) : undefined;
-        if (before && after && (after.top > before.top + 1 || after.left < before.left - 1)) {
-          taken.push({ node, offset, before, after, block: node.parentElement?.closest('p, li, blockquote, td, dd') ?? null });
-        } else untaken.push({ node, offset });
+      const block = node.parentElement?.closest('p, li, blockquote, td, dd') ?? null;
+      // A word on one line has no break taken: one measurement for all its soft hyphens.
+      for (const word of text.matchAll(/[^\s\u00AD]*(?:\u00AD[^\s\u00AD]*)+/g)) {
+        const start = word.index ?? 0;
+        range.setStart(node, start);
+        range.setEnd(node, start + word[0].length);
+        const wordBoxes = Array.from(range.getClientRects()).filter((rect) => rect.width > 0.1);
+        const onOneLine = wordBoxes.every((box) => !breaksLine(wordBoxes[0] as DOMRect, box));
+        for (let i = word[0].indexOf(softHyphen); i !== -1; i = word[0].indexOf(softHyphen, i + 1)) {
+          const offset = start + i;
+          // The soft hyphen's own box says nothing: inside a ligature, "traf|fic", it has a width,
+          // and the boxes of a ligature's parts may come in any order.
+          const boxes = onOneLine || offset === 0 || offset + 1 >= text.length ? [] : boxesAround(node, offset);
+          const [before, after] = [boxes[0], boxes.at(-1)];
+          const taken = Boolean(before && after && breaksLine(before, after));
+          hyphens.push({ node, offset, taken, before, after, block });
+        }
       }
     }
-    // A ladder: hyphen k's next line is the line that ends in hyphen k+1.
+    // A ladder: hyphen k's next line is the line that ends in hyphen k+1. Its soft hyphen goes with
+    // the unused ones (removing those does not move a line break), then the page is measured again.
+    const taken = hyphens.filter((h) => h.taken);
     let inRow = 1;
     let ladder: Hyphen | undefined;
     for (let k = 1; k < taken.length && !ladder; k++) {
       const [previous, current] = [taken[k - 1] as Hyphen, taken[k] as Hyphen];
-      inRow = previous.block === current.block && sameLine(previous.after, current.before, current.block) ? inRow + 1 : 1;
+      const continues = previous.block === current.block && previous.after && current.before && sameLine(previous.after, current.before, current.block);
+      inRow = continues ? inRow + 1 : 1;
       if (inRow > maxInRow) ladder = current;
     }
-    // Removing characters shifts the offsets after them: remove from the end of each node.
-    const removals = (ladder ? [ladder] : untaken).sort((a, b) => (a.node === b.node ? b.offset - a.offset : 0));
+    // In document order, reversed: removing a character shifts the offsets after it in its node.
+    const removals = hyphens.filter((h) => !h.taken || h === ladder).reverse();
     for (const { node, offset } of removals) node.deleteData(offset, 1);
     if (ladder) ladders++;
-    breaks = taken.length;
+    breaks = taken.length - (ladder ? 1 : 0);
     if (removals.length === 0) break;
   }
   return { breaks, ladders };
