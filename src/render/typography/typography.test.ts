@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import type { Element, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { hyphenateText, softHyphen } from './hyphenate.js';
 import { languageStyle } from './language.js';
-import { smartenPieces, smartenText } from './quotes.js';
+import { smartenChars, smartenPieces, smartenText } from './quotes.js';
+import { typeset } from './typeset.js';
 
 const en = languageStyle('en')!;
 const seed = readFileSync(new URL('../../../../shared/seeds/000_2641c9c4bcbf089b.txt', import.meta.url), 'utf8');
@@ -31,6 +33,12 @@ describe('quotes, apostrophes and dashes', () => {
     expect(smartenText('"Sicherheit" und \'Recht\'', languageStyle('de'))).toBe('„Sicherheit“ und ‚Recht‘');
     expect(smartenText('"sécurité"', languageStyle('fr'))).toBe('«sécurité»');
     expect(smartenText('"as written"', null)).toBe('"as written"');
+  });
+
+  it('decides each mark from a few words around it exactly as over the whole text', () => {
+    const tricky = ['"Quoted," she said -- \'twas the \'90s... "end"', "rock 'n' roll, the '20s, ``old'' style --- and 1--2", '"a" "b" \'c\' "d\'s"'];
+    const markdown = readFileSync(new URL('../../../content/goci-2021/azerbaijan.md', import.meta.url), 'utf8');
+    for (const text of [seed, markdown, ...tricky]) expect(smartenPieces([text], en).join('')).toBe(smartenChars(text, en).join(''));
   });
 
   it('leaves no straight quote in the published Azerbaijan text and loses no letter', () => {
@@ -64,5 +72,26 @@ describe('hyphenation', () => {
         expect(w.split(softHyphen).at(-1)!.length).toBeGreaterThanOrEqual(3);
       }
     }
+  });
+});
+
+describe('typeset (the narrative HTML)', () => {
+  it('sets paragraphs and list items, never hyphenates headings, and leaves code as written', () => {
+    const text = (value: string) => ({ type: 'text' as const, value });
+    const element = (tagName: string, children: ReturnType<typeof text>[] | Element[]) => ({ type: 'element' as const, tagName, properties: {}, children }) as Element;
+    const tree: Root = {
+      type: 'root',
+      children: [
+        element('h3', [text("Trafficking's organizations")]),
+        element('p', [text('so-called "'), element('em', [text('envelope salaries')]) as never, text('" and '), element('code', [text('"raw" --flag')]) as never]),
+        element('li', [text('international organizations')]),
+      ],
+    };
+    typeset(tree, en);
+    const [h3, p, li] = tree.children as Element[];
+    expect((h3?.children[0] as { value: string }).value).toBe('Trafficking’s organizations');
+    expect(p?.children.map((c) => (c.type === 'text' ? c.value : (c as Element).children.map((t) => (t as { value: string }).value).join('')))).toEqual(['so-called “', 'enve\u00ADlope salaries', '” and ', '"raw" --flag']);
+    expect((li?.children[0] as { value: string }).value).toBe('inter\u00ADna\u00ADtional orga\u00ADni\u00ADza\u00ADtions');
+    typeset(tree, null);
   });
 });
