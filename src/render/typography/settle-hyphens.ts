@@ -71,9 +71,11 @@ function settle(maxInRow: number): { breaks: number; ladders: number } {
       inRow = continues ? inRow + 1 : 1;
       if (inRow > maxInRow) ladder = current;
     }
-    // In document order, reversed: removing a character shifts the offsets after it in its node.
-    const removals = hyphens.filter((h) => !h.taken || h === ladder).reverse();
-    for (const { node, offset } of removals) node.deleteData(offset, 1);
+    // One change per text node (each change costs layout work): its text without those soft hyphens.
+    const removals = hyphens.filter((h) => !h.taken || h === ladder);
+    const byNode = new Map<Text, Set<number>>();
+    for (const { node, offset } of removals) byNode.set(node, (byNode.get(node) ?? new Set()).add(offset));
+    for (const [node, offsets] of byNode) node.data = node.data.split('').filter((_, i) => !offsets.has(i)).join('');
     if (ladder) ladders++;
     breaks = taken.length - (ladder ? 1 : 0);
     if (removals.length === 0) break;
