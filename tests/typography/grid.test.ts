@@ -89,9 +89,17 @@ const mixed = replaceOnce(
   '\n### Drugs\n',
 );
 
+/** Long words only: hyphenated line ends pile up unless they are limited. */
+const longWords = replaceOnce(
+  withCriminalityEnd(Array.from({ length: 6 }, () => 'internationalization responsibilities characteristically institutionalized administrations counterproductive').join(' ')),
+  /\n### Environment\n[\s\S]*?\n### Drugs\n/.exec(azerbaijan2021)?.[0] ?? '',
+  '\n### Drugs\n',
+);
+
 describe.each([
   ['the published Azerbaijan 2021 profile', azerbaijan2021],
   ['a narrative with lists, a quotation and a rule', mixed],
+  ['a paragraph of long words', longWords],
 ])('the printed narrative of %s', (_name, markdown) => {
   let report: FlowReport;
   beforeAll(async () => {

@@ -33,7 +33,7 @@ function settle(maxInRow: number): { breaks: number; ladders: number } {
   // The start of one line and a later letter are on the same line: same height, same column.
   const sameLine = (start: DOMRect, later: DOMRect, block: Element | null) =>
     Math.abs(start.top - later.top) < 1 && later.left >= start.left - 1 && later.left - start.left < (block?.clientWidth ?? 0);
-  let ladders = 0;
+  let laddersBroken = 0;
   let breaks = 0;
   // Each round removes at least one character; the last one finds nothing to remove.
   for (let round = 0; round < 1000; round++) {
@@ -60,27 +60,32 @@ function settle(maxInRow: number): { breaks: number; ladders: number } {
         }
       }
     }
-    // A ladder: hyphen k's next line is the line that ends in hyphen k+1. Its soft hyphen goes with
-    // the unused ones (removing those does not move a line break), then the page is measured again.
+    // A ladder: hyphen k's next line is the line that ends in hyphen k+1. The first ladder of each
+    // paragraph goes with the unused soft hyphens (removing those does not move a line break; a
+    // paragraph's change does not break another's lines), then the page is measured again.
     const taken = hyphens.filter((h) => h.taken);
+    const ladders = new Set<Hyphen>();
+    const broken = new Set<Element | null>();
     let inRow = 1;
-    let ladder: Hyphen | undefined;
-    for (let k = 1; k < taken.length && !ladder; k++) {
+    for (let k = 1; k < taken.length; k++) {
       const [previous, current] = [taken[k - 1] as Hyphen, taken[k] as Hyphen];
       const continues = previous.block === current.block && previous.after && current.before && sameLine(previous.after, current.before, current.block);
       inRow = continues ? inRow + 1 : 1;
-      if (inRow > maxInRow) ladder = current;
+      if (inRow > maxInRow && !broken.has(current.block)) {
+        ladders.add(current);
+        broken.add(current.block);
+      }
     }
     // One change per text node (each change costs layout work): its text without those soft hyphens.
-    const removals = hyphens.filter((h) => !h.taken || h === ladder);
+    const removals = hyphens.filter((h) => !h.taken || ladders.has(h));
     const byNode = new Map<Text, Set<number>>();
     for (const { node, offset } of removals) byNode.set(node, (byNode.get(node) ?? new Set()).add(offset));
     for (const [node, offsets] of byNode) node.data = node.data.split('').filter((_, i) => !offsets.has(i)).join('');
-    if (ladder) ladders++;
-    breaks = taken.length - (ladder ? 1 : 0);
+    laddersBroken += ladders.size;
+    breaks = taken.length - ladders.size;
     if (removals.length === 0) break;
   }
-  return { breaks, ladders };
+  return { breaks, ladders: laddersBroken };
 }
 
 /** Settles the soft hyphens of a laid-out page (see settle); the layout may change, so measure after it. */
