@@ -2,6 +2,7 @@
 // run (one browser, setContent of the same HTML and page.pdf, same concurrency, nothing else), at
 // concurrency 1, 2 and 4. Target: the render within 1.3x of the floor.
 // Alone: `npm run build && node bench/render.js [--profiles N] [--concurrency 1,2,4]`.
+// The press target against the screen target: `node bench/render.js --press [--profiles N] [--concurrency N]`.
 import { readdirSync, readFileSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { launchBrowser, resolveExecutable } from '../lib/render/browser.js';
 import { measureFit } from '../lib/render/copy-fit.js';
 import { pdfOptions } from '../lib/render/pdf.js';
 import { renderHtml } from '../lib/render/html.js';
+import { pressOptions } from '../lib/render/press/index.js';
 import { validateSources } from '../lib/validate/validate.js';
 
 const edition = 'goci-2021';
@@ -119,10 +121,56 @@ export async function runRenderBench({ profiles = Infinity, concurrencies = [1, 
   return rows;
 }
 
+/** One batch of `ocindex render --target <target>`, from the validated profiles to the files. */
+async function renderTarget(entries, target, concurrency, press) {
+  const out = mkdtempSync(join(tmpdir(), 'ocindex-bench-'));
+  try {
+    const started = performance.now();
+    const tasks = entries.map((entry) => {
+      const base = join(out, entry.profile.file.stem);
+      return { entry, ...(target === 'screen' ? { pdfPath: `${base}.pdf` } : { pressPath: `${base}.press.pdf` }) };
+    });
+    const outcomes = await renderBatch(tasks, { layout: { renderHtml, measureFit }, concurrency, press });
+    const failed = outcomes.filter((o) => o.status !== 'written');
+    if (failed.length > 0) throw new Error(`${target}: ${failed.length} not written (${failed[0].message})`);
+    return performance.now() - started;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The press target against the screen target, same profiles, same concurrency, same run (target: press
+ * within 1.25x of screen per profile). The bundled profiles are drafts, which never go to press: both
+ * targets print final copies of them (status final, in memory; no watermark on either). Each target is
+ * timed in alternation, `rounds` times, and its fastest batch counts, which keeps the noise of other
+ * work on the machine out of the ratio.
+ */
+export async function runPressBench({ profiles = 60, concurrency = 2, rounds = 3, log = console.log } = {}) {
+  const corpus = await loadCorpus([`content/${edition}`]);
+  const entries = validateSources(corpus.sources, corpus.editions)
+    .valid.slice(0, profiles)
+    .map((entry) => ({ ...entry, data: { ...entry.data, status: 'final' } }));
+  const press = pressOptions();
+  const best = { screen: Infinity, press: Infinity };
+  for (let round = 0; round < rounds; round += 1) {
+    for (const target of ['screen', 'press']) best[target] = Math.min(best[target], await renderTarget(entries, target, concurrency, press));
+  }
+  const ratio = best.press / best.screen;
+  log(`${entries.length} final copies of ${edition}, concurrency ${concurrency}, best of ${rounds}`);
+  log(`screen/profile  press/profile  ratio`);
+  log([perProfile(best.screen, entries.length).padEnd(14), perProfile(best.press, entries.length).padEnd(13), ratio.toFixed(2)].join('  '));
+  return { screenMs: best.screen, pressMs: best.press, ratio };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { profiles: { type: 'string' }, concurrency: { type: 'string' } } });
-  await runRenderBench({
-    profiles: values.profiles ? Number(values.profiles) : Infinity,
-    concurrencies: values.concurrency ? values.concurrency.split(',').map(Number) : undefined,
-  });
+  const { values } = parseArgs({ options: { profiles: { type: 'string' }, concurrency: { type: 'string' }, press: { type: 'boolean' } } });
+  if (values.press) {
+    await runPressBench({ ...(values.profiles ? { profiles: Number(values.profiles) } : {}), ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}) });
+  } else {
+    await runRenderBench({
+      profiles: values.profiles ? Number(values.profiles) : Infinity,
+      concurrencies: values.concurrency ? values.concurrency.split(',').map(Number) : undefined,
+    });
+  }
 }

@@ -4,6 +4,7 @@ import { InputError } from './io/collect.js';
 import { registerImport } from './commands/import.js';
 import { registerExport } from './commands/export.js';
 import { registerNew } from './commands/new.js';
+import { registerPreflight } from './commands/preflight.js';
 import { registerPreview } from './commands/preview.js';
 import { registerProof } from './commands/proof.js';
 import { registerRender } from './commands/render.js';
@@ -19,6 +20,7 @@ export function program(io: Io, setExitCode: (code: number) => void): Command {
   registerValidate(cli, io, setExitCode);
   registerImport(cli, io, setExitCode);
   registerRender(cli, io, setExitCode);
+  registerPreflight(cli, io, setExitCode);
   registerPreview(cli, io, setExitCode);
   registerNew(cli, io, setExitCode);
   registerExport(cli, io, setExitCode);

@@ -15,5 +15,7 @@ export { parseShard, shardOf, type Shard } from './shard.js';
 export { InputError } from './io/collect.js';
 export { renderHtml, type HtmlOptions } from './render/html.js';
 export { renderPdf, CopyFitError } from './render/render-pdf.js';
+export { pressOptions, type PressOptions } from './render/press/index.js';
+export { preflight, type PreflightReport, type Finding } from './render/press/preflight.js';
 export { launchBrowser, BrowserError } from './render/browser.js';
 export { startPreview } from './preview/server.js';

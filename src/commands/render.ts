@@ -1,6 +1,6 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { join } from 'node:path';
-import { loadConfig } from '../config/config.js';
+import { loadConfig, type RenderTarget } from '../config/config.js';
 import { loadCorpus } from '../corpus.js';
 import { parseShard, shardOf, type Shard } from '../shard.js';
 import { slugOfCountry } from '../edition/names.js';
@@ -11,6 +11,7 @@ import { measureFit } from '../render/copy-fit.js';
 import { renderHtml } from '../render/html.js';
 import { documentDate } from '../render/pdf-metadata.js';
 import { createProgress } from '../render/progress.js';
+import { pressOptions } from '../render/press/index.js';
 import { humanReporter } from '../report/human.js';
 import { summarize } from '../report/messages.js';
 import type { ValidProfile } from '../validate/rule.js';
@@ -24,6 +25,9 @@ interface RenderOptions {
   timeout: number;
   html?: boolean;
   shard?: Shard;
+  target?: 'screen' | 'press' | 'both';
+  cropMarks?: boolean;
+  icc?: string;
 }
 
 function wholeNumber(min: number, max: number) {
@@ -42,11 +46,21 @@ function shardOption(value: string): Shard {
   }
 }
 
-/** dist/<edition>/<slug>.pdf, and .html beside it if wanted. */
-function renderTask(entry: ValidProfile, out: string, html: boolean): RenderTask {
+/** dist/<edition>/<slug>.pdf and/or <slug>.press.pdf, and .html beside it if wanted. */
+function renderTask(entry: ValidProfile, out: string, html: boolean, targets: RenderTarget[]): RenderTask {
   const { data, edition } = entry;
   const base = join(out, edition.id, edition.countryByName.get(data.country)?.slug ?? slugOfCountry(data.country));
-  return { entry, pdfPath: `${base}.pdf`, ...(html ? { htmlPath: `${base}.html` } : {}) };
+  return {
+    entry,
+    ...(targets.includes('screen') ? { pdfPath: `${base}.pdf` } : {}),
+    ...(targets.includes('press') ? { pressPath: `${base}.press.pdf` } : {}),
+    ...(html ? { htmlPath: `${base}.html` } : {}),
+  };
+}
+
+/** Drafts and profiles under review never go to press: only their screen PDF is printed, if wanted. */
+function withoutPress(entry: ValidProfile, targets: RenderTarget[]): RenderTarget[] {
+  return entry.data.status === 'final' ? targets : targets.filter((target) => target !== 'press');
 }
 
 function duration(ms: number): string {
@@ -58,7 +72,7 @@ function duration(ms: number): string {
 function summary(requested: number, skipped: number, outcomes: RenderOutcome[], ms: number): string {
   const count = (status: RenderOutcome['status']) => outcomes.filter((o) => o.status === status).length;
   const parts = [`${count('written')} written`, `${skipped} skipped for errors`, `${count('overflow')} not fitting their pages`];
-  const failed = count('failed') + count('unwritable');
+  const failed = count('failed') + count('unwritable') + count('template');
   parts.push(`${failed} failed`);
   return `${plural(requested, 'profile')}: ${parts.join(', ')} in ${duration(ms)}\n`;
 }
@@ -80,6 +94,13 @@ const signalExitCodes: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, 
 async function render(paths: string[], options: RenderOptions, io: Io): Promise<number> {
   const started = Date.now();
   const config = await loadConfig();
+  const targets: RenderTarget[] = options.target ? (options.target === 'both' ? ['screen', 'press'] : [options.target]) : (config.targets ?? ['screen']);
+  if (!targets.includes('press') && (options.cropMarks || options.icc !== undefined)) {
+    io.stderr(`ocindex: ${options.cropMarks ? '--crop-marks' : '--icc'} is for press files: add --target press or both\n`);
+    return exitCodes.failure;
+  }
+  // Read before any browser starts: a bad colour table or ICC profile is a usage error.
+  const press = targets.includes('press') ? pressOptions({ ...(options.icc === undefined ? {} : { icc: options.icc }), cropMarks: options.cropMarks === true }) : undefined;
   const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions });
   if (corpus.sources.length === 0) {
     io.stderr(`ocindex: no profiles in ${paths.join(', ') || displayPath(config.content)}\n`);
@@ -95,7 +116,12 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
   // Checked before any browser starts: a malformed value is a usage error, not a failure per profile.
   for (const entry of renderable) documentDate(entry.edition.year);
 
-  const tasks = renderable.map((entry) => renderTask(entry, options.out ?? config.output, options.html === true));
+  const notFinal = targets.includes('press') ? renderable.filter((entry) => entry.data.status !== 'final') : [];
+  for (const entry of notFinal) io.stderr(`${entry.profile.file.path}: status ${entry.data.status}: not sent to press (only final profiles are)\n`);
+  const tasks = renderable
+    .map((entry) => ({ entry, wanted: withoutPress(entry, targets) }))
+    .filter(({ wanted }) => wanted.length > 0)
+    .map(({ entry, wanted }) => renderTask(entry, options.out ?? config.output, options.html === true, wanted));
   const controller = new AbortController();
   const signals = trapSignals(controller);
   const progress = createProgress(io, tasks.length);
@@ -106,8 +132,9 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
       concurrency: options.concurrency ?? config.concurrency ?? defaultConcurrency,
       timeoutMs: options.timeout * 1000,
       signal: controller.signal,
+      ...(press ? { press } : {}),
       onDone: (outcome) =>
-        progress.done(displayPath(outcome.task.pdfPath), outcome.status === 'written' ? undefined : `${outcome.task.entry.profile.file.path}: ${outcome.message}`),
+        progress.done(displayPath(outcome.task.pdfPath ?? outcome.task.pressPath ?? ''), outcome.status === 'written' ? undefined : `${outcome.task.entry.profile.file.path}: ${outcome.message}`),
     });
   } catch (error) {
     if (!(error instanceof BrowserError)) throw error;
@@ -124,8 +151,8 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
     io.stderr(`ocindex: stopped by ${stoppedBy}; ${plural(tasks.length - outcomes.length, 'profile')} not rendered\n`);
     return signalExitCodes[stoppedBy] ?? exitCodes.failure;
   }
-  if (outcomes.some((o) => o.status === 'unwritable')) return exitCodes.failure;
-  return outcomes.every((o) => o.status === 'written') && skipped === 0 ? exitCodes.ok : exitCodes.contentErrors;
+  if (outcomes.some((o) => o.status === 'unwritable' || o.status === 'template')) return exitCodes.failure;
+  return outcomes.every((o) => o.status === 'written') && skipped === 0 && notFinal.length === 0 ? exitCodes.ok : exitCodes.contentErrors;
 }
 
 export function registerRender(cli: Command, io: Io, setExitCode: SetExitCode): void {
@@ -138,5 +165,8 @@ export function registerRender(cli: Command, io: Io, setExitCode: SetExitCode): 
     .option('--timeout <seconds>', 'time allowed per profile', wholeNumber(1, 3600), defaultTimeoutMs / 1000)
     .option('--html', 'also write the HTML next to each PDF')
     .option('--shard <i/n>', 'render only shard i of n: a deterministic share of the profiles, for a CI matrix', shardOption)
+    .addOption(new Option('--target <target>', 'screen: <slug>.pdf; press: <slug>.press.pdf, PDF/X-4 with bleed (final profiles only); both (default: the configured targets, else screen)').choices(['screen', 'press', 'both']))
+    .option('--crop-marks', 'press files: add trim marks outside the bleed')
+    .option('--icc <file>', 'press files: the CMYK output ICC profile (default: the toolkit\'s FOGRA39 profile)')
     .action(async (paths: string[], options: RenderOptions) => setExitCode(await render(paths, options, io)));
 }

@@ -22,6 +22,8 @@ export interface Config {
   rules: RuleSettings;
   /** How many profiles are rendered at once; undefined leaves it to the command. */
   concurrency?: number;
+  /** What render prints: the screen PDF, the press PDF or both; undefined leaves it to the command. */
+  targets?: RenderTarget[];
   /** Folders of extra edition files besides the shipped ones. */
   editions: string[];
 }
@@ -32,8 +34,11 @@ interface ConfigSource {
   output?: string;
   rules?: RuleSettings;
   concurrency?: number;
+  targets?: RenderTarget[];
   editions?: string[];
 }
+
+export type RenderTarget = 'screen' | 'press';
 
 const configFiles = ['ocindex.config.json', 'ocindex.config.js', 'ocindex.config.mjs'];
 
@@ -107,6 +112,7 @@ export async function loadConfig(cwd: string = process.cwd()): Promise<Config> {
     output: resolve(cwd, settings.output ?? 'dist'),
     rules: settings.rules ?? {},
     concurrency: settings.concurrency,
+    ...(settings.targets ? { targets: settings.targets } : {}),
     editions: (settings.editions ?? []).map((folder) => resolve(cwd, folder)),
   };
 }

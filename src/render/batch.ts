@@ -3,22 +3,30 @@ import { displayPath } from '../io/collect.js';
 import { writeAtomically } from '../io/write.js';
 import type { ValidProfile } from '../validate/rule.js';
 import { launchBrowser } from './browser.js';
-import { describeOverflow, renderProfile, type Layout, type ProfileRender } from './pdf.js';
+import { describeOverflow, type Layout } from './pdf.js';
+import { UndeclaredColourError, UnconvertibleColourError, type PressOptions } from './press/index.js';
+import { renderTargets, type TargetsRender } from './press/targets.js';
 import { lockDown } from './sandbox.js';
 import { BrowserSession } from './session.js';
 import { settlesWithin, withTimeout } from './timeout.js';
 
 export interface RenderTask {
   entry: ValidProfile;
-  pdfPath: string;
+  /** The screen PDF, if wanted. */
+  pdfPath?: string;
+  /** The press PDF, if wanted (BatchOptions.press). */
+  pressPath?: string;
   /** Where to write the HTML too, if wanted. */
   htmlPath?: string;
 }
 
 export type RenderOutcome =
   | { task: RenderTask; status: 'written' }
-  /** overflow: the text does not fit its page; failed: the render failed; unwritable: the file could not be written. */
-  | { task: RenderTask; status: 'overflow' | 'failed' | 'unwritable'; message: string };
+  /**
+   * overflow: the text does not fit its page; failed: the render failed; unwritable: the file could not
+   * be written; template: the template has a colour the press colour table does not declare.
+   */
+  | { task: RenderTask; status: 'overflow' | 'failed' | 'unwritable' | 'template'; message: string };
 
 export interface BatchOptions {
   layout: Layout;
@@ -30,6 +38,8 @@ export interface BatchOptions {
   signal?: AbortSignal;
   launch?: () => Promise<Browser>;
   onDone?: (outcome: RenderOutcome) => void;
+  /** For tasks with a pressPath: the colour table, output profile and crop marks of the press files. */
+  press?: PressOptions;
 }
 
 export const defaultConcurrency = 2;
@@ -56,8 +66,8 @@ function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
 
-async function write(task: RenderTask, rendered: Extract<ProfileRender, { kind: 'pdf' }>): Promise<RenderOutcome> {
-  const files: [string, string | Buffer][] = [[task.pdfPath, Buffer.from(rendered.pdf)]];
+async function write(task: RenderTask, rendered: Extract<TargetsRender, { kind: 'files' }>): Promise<RenderOutcome> {
+  const files: [string, string | Buffer][] = rendered.files.map(({ path, bytes }) => [path, Buffer.from(bytes)]);
   if (task.htmlPath) files.push([task.htmlPath, rendered.html]);
   for (const [path, data] of files) {
     try {
@@ -98,7 +108,7 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
       if (page && page.browser() !== browser) page = undefined;
       try {
         page ??= await openPage(browser);
-        const rendered = await withTimeout(renderProfile(page, task.entry, layout), timeoutMs);
+        const rendered = await withTimeout(renderTargets(page, task.entry, layout, task, options.press), timeoutMs);
         if (signal?.aborted) break;
         if (rendered.kind === 'overflow') {
           finish({ task, status: 'overflow', message: rendered.pages.map((fit) => describeOverflow(fit, task.entry.edition)).join('; ') });
@@ -107,6 +117,10 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
         }
       } catch (error) {
         if (signal?.aborted) break;
+        if (error instanceof UndeclaredColourError || error instanceof UnconvertibleColourError) {
+          finish({ task, status: 'template', message: `press: ${error.message}` });
+          continue;
+        }
         if (page) await retire(page, session);
         page = undefined;
         if (!browser.connected && next.attempts < maxAttempts) {

@@ -11,11 +11,14 @@ export interface HtmlOptions {
   watermark?: string | false;
   /** Typographic quotes, dashes and hyphenation in the language's style (languages/*.yaml); false prints the text as written. Default true. */
   typography?: boolean;
+  /** 'press': the sheet with bleed of templates/press.css, `<html class="press">`; default 'screen'. */
+  target?: 'screen' | 'press';
 }
 
 const templateFolder = packagePath('templates');
 const pageTemplate = 'profile.html';
 const stylesheet = join(templateFolder, 'profile.css');
+const pressStylesheet = join(templateFolder, 'press.css');
 
 /** The other .html files of templates/ are partials: templates/bar.html is {{> bar}}. */
 function partials(): Record<string, string> {
@@ -29,7 +32,9 @@ function partials(): Record<string, string> {
  * shows on the next render.
  */
 export function renderHtml(entry: ValidProfile, options: HtmlOptions = {}): string {
-  const css = inlineAssets(readFileSync(stylesheet, 'utf8'), stylesheet);
-  const view = { ...profileView(entry, options), stylesheet: css };
+  const press = options.target === 'press';
+  let css = inlineAssets(readFileSync(stylesheet, 'utf8'), stylesheet);
+  if (press) css += `\n${inlineAssets(readFileSync(pressStylesheet, 'utf8'), pressStylesheet)}`;
+  const view = { ...profileView(entry, options), stylesheet: css, press };
   return fillTemplate(readFileSync(join(templateFolder, pageTemplate), 'utf8'), view, partials(), pageTemplate);
 }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { ParseSpeeds, PDFArray, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { InputError } from '../io/collect.js';
 import type { ValidProfile } from '../validate/rule.js';
+import { pressHeader, pressStep, type PressOptions } from './press/index.js';
+import { setXmp, xmpPacket } from './press/xmp.js';
 
 /** What the document info dictionary and catalog say about a profile. */
 export interface PdfMetadata {
@@ -43,11 +45,11 @@ export interface FinishedPdf {
 }
 
 /**
- * Sets the metadata on Chromium's PDF, keeping its structure tree and outline, and makes the bytes
- * depend on the content only: fixed dates, and a trailer /ID that is a hash of the document instead
- * of Chromium's random one.
+ * Sets the metadata on Chromium's PDF, keeping its structure tree and outline (with `press`, makes it
+ * the PDF/X-4 press file: src/render/press/), and makes the bytes depend on the content only: fixed
+ * dates, and a trailer /ID that is a hash of the document instead of Chromium's random one.
  */
-export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Promise<FinishedPdf> {
+export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, press?: PressOptions): Promise<FinishedPdf> {
   // A profile's PDF is small: parsed and written in one go, without pdf-lib's pauses between objects,
   // it takes a third of the time.
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
@@ -59,9 +61,13 @@ export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Promise<Fin
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
+  // XMP with dc:title for accessibility; the press file's also declares PDF/X-4 (src/render/press/).
+  if (press) pressStep(doc, meta, press);
+  else setXmp(doc, xmpPacket(meta, false));
   const placeholder = PDFHexString.of(idPlaceholder);
   doc.context.trailerInfo.ID = doc.context.obj([placeholder, placeholder]) as PDFArray;
   const bytes = Buffer.from(await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }));
+  if (press) pressHeader(bytes);
   // The trailer, at the end, holds the placeholder twice; the hash, of the same length, replaces both.
   const id = createHash('md5').update(bytes).digest('hex');
   const trailer = bytes.lastIndexOf('trailer');

@@ -3,13 +3,15 @@ import type { Edition } from '../edition/edition.js';
 import type { ValidProfile } from '../validate/rule.js';
 import type { PageFit } from './copy-fit.js';
 import { finishPdf, profileMetadata } from './pdf-metadata.js';
+import type { HtmlOptions } from './html.js';
+import type { PressOptions } from './press/index.js';
 import { plural } from '../io/suggest.js';
 import { settleHyphens } from './typography/settle-hyphens.js';
 import { settleLines } from './typography/settle-lines.js';
 
 /** The HTML side of the renderer: the document of a profile and the check that its text fits. */
 export interface Layout {
-  renderHtml(entry: ValidProfile): string;
+  renderHtml(entry: ValidProfile, options?: HtmlOptions): string;
   measureFit(page: Page): Promise<PageFit[]>;
 }
 
@@ -49,17 +51,18 @@ export type ProfileRender = { kind: 'pdf'; html: string; pdf: Uint8Array } | { k
 export class PageCountError extends Error {}
 
 /**
- * Lays out one profile on a page prepared by lockDown() and prints it, unless its text does not fit.
+ * Lays out one profile on a page prepared by lockDown() and prints it, unless its text does not fit;
+ * with `press`, the press HTML to the PDF/X-4 press file.
  * Waits for the document's load event and its fonts, never for network idle: nothing loads from the
  * network, and waiting for it is what loses PDFs in large batches.
  */
-export async function renderProfile(page: Page, entry: ValidProfile, layout: Layout): Promise<ProfileRender> {
-  const html = layout.renderHtml(entry);
+export async function renderProfile(page: Page, entry: ValidProfile, layout: Layout, press?: PressOptions): Promise<ProfileRender> {
+  const html = layout.renderHtml(entry, press ? { target: 'press' } : {});
   await layOut(page, html);
   const overflowing = (await layout.measureFit(page)).filter((fit) => !fit.fits);
   if (overflowing.length > 0) return { kind: 'overflow', pages: overflowing };
   const raw = await page.pdf(pdfOptions);
-  const { bytes, pages } = await finishPdf(raw, profileMetadata(entry));
+  const { bytes, pages } = await finishPdf(raw, profileMetadata(entry), press);
   if (pages !== printedPages) throw new PageCountError(`printed on ${pages} pages instead of ${printedPages}, although its text was measured to fit`);
   return { kind: 'pdf', html, pdf: bytes };
 }

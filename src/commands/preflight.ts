@@ -1,0 +1,63 @@
+import { Option, type Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { displayPath } from '../io/collect.js';
+import { plural } from '../io/suggest.js';
+import { preflight, UnreadablePdfError, type Finding } from '../render/press/preflight.js';
+import { exitCodes, type Io, type SetExitCode } from './io.js';
+
+interface FileResult {
+  file: string;
+  press: boolean;
+  findings: Finding[];
+  /** The file could not be read as a PDF. */
+  unreadable?: string;
+}
+
+async function check(path: string): Promise<FileResult> {
+  const file = displayPath(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return { file, press: false, findings: [], unreadable: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  try {
+    // A file named as render names press files is checked as one even if it claims nothing.
+    const report = await preflight(bytes, path.endsWith('.press.pdf') ? { press: true } : {});
+    return { file, ...report };
+  } catch (error) {
+    if (error instanceof UnreadablePdfError) return { file, press: false, findings: [], unreadable: error.message };
+    throw error;
+  }
+}
+
+function human(results: FileResult[]): string {
+  const lines = results.flatMap(({ file, findings, unreadable, press }) => {
+    if (unreadable) return [`${file}  error  ${unreadable}`];
+    if (findings.length === 0) return [`${file}  ok (${press ? 'PDF/X-4 and accessibility' : 'accessibility'} checks)`];
+    return findings.map((f) => `${file}${f.page === undefined ? '' : `: page ${f.page}`}  error  ${f.message}  ${f.check}`);
+  });
+  const errors = results.reduce((sum, r) => sum + r.findings.length + (r.unreadable ? 1 : 0), 0);
+  lines.push(`${plural(results.length, 'file')} checked: ${errors === 0 ? 'no errors' : plural(errors, 'error')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function json(results: FileResult[]): string {
+  const findings = results.flatMap(({ file, findings }) => findings.map((f) => ({ file, page: f.page ?? null, check: f.check, message: f.message })));
+  const files = results.map(({ file, press, findings, unreadable }) => ({ file, press, errors: findings.length, ...(unreadable ? { unreadable } : {}) }));
+  return `${JSON.stringify({ files, errors: findings.length, findings })}\n`;
+}
+
+export function registerPreflight(cli: Command, io: Io, setExitCode: SetExitCode): void {
+  cli
+    .command('preflight')
+    .description("check PDFs against what the toolkit promises: PDF/X-4 for press files, accessibility for all (not a certified PDF/X validator)")
+    .argument('<pdf...>', 'PDF files; <slug>.press.pdf, or a file declaring PDF/X, gets the PDF/X-4 checks too')
+    .addOption(new Option('--format <format>', 'human or json').choices(['human', 'json']).default('human'))
+    .action(async (paths: string[], options: { format: 'human' | 'json' }) => {
+      const results = await Promise.all(paths.map(check));
+      io.stdout(options.format === 'json' ? json(results) : human(results));
+      if (results.some((r) => r.unreadable)) setExitCode(exitCodes.failure);
+      else setExitCode(results.some((r) => r.findings.length > 0) ? exitCodes.contentErrors : exitCodes.ok);
+    });
+}

@@ -1,0 +1,100 @@
+import { inflateSync } from 'node:zlib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
+
+/** Small readers over pdf-lib's object model, shared by the preflight checks. */
+
+export function resolve(doc: PDFDocument, value: PDFObject | undefined): PDFObject | undefined {
+  return value instanceof PDFRef ? doc.context.lookup(value) : value;
+}
+
+export function dictOf(doc: PDFDocument, value: PDFObject | undefined): PDFDict | undefined {
+  const resolved = resolve(doc, value);
+  if (resolved instanceof PDFRawStream) return resolved.dict;
+  return resolved instanceof PDFDict ? resolved : undefined;
+}
+
+export function nameOf(doc: PDFDocument, value: PDFObject | undefined): string | undefined {
+  const resolved = resolve(doc, value);
+  return resolved instanceof PDFName ? resolved.decodeText() : undefined;
+}
+
+export function textOf(doc: PDFDocument, value: PDFObject | undefined): string | undefined {
+  const resolved = resolve(doc, value);
+  return resolved instanceof PDFString || resolved instanceof PDFHexString ? resolved.decodeText() : undefined;
+}
+
+export function rectOf(doc: PDFDocument, value: PDFObject | undefined): number[] | undefined {
+  const resolved = resolve(doc, value);
+  if (!(resolved instanceof PDFArray) || resolved.size() !== 4) return undefined;
+  const numbers = resolved.asArray().map((item) => resolve(doc, item));
+  return numbers.every((n) => n instanceof PDFNumber) ? numbers.map((n) => (n as PDFNumber).asNumber()) : undefined;
+}
+
+/** The decoded bytes of a stream: Node's zlib for plain Flate (ten times pdf-lib's own inflate), else pdf-lib. */
+export function streamBytes(stream: PDFRawStream): Buffer {
+  const filter = stream.dict.get(PDFName.of('Filter'));
+  const filters = filter instanceof PDFArray ? filter.asArray() : filter ? [filter] : [];
+  if (filters.length === 0) return Buffer.from(stream.contents);
+  if (filters.length === 1 && filters[0] === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'))) return inflateSync(stream.contents);
+  return Buffer.from(decodePDFRawStream(stream).decode());
+}
+
+/** The XMP packet of the catalog, as text (XMP is UTF-8). */
+export function xmpText(doc: PDFDocument): string | undefined {
+  const resolved = resolve(doc, doc.catalog.get(PDFName.of('Metadata')));
+  return resolved instanceof PDFRawStream ? streamBytes(resolved).toString('utf8') : undefined;
+}
+
+/** The decoded bytes of a stream, as latin1 text. */
+export function streamText(doc: PDFDocument, value: PDFObject | undefined): string | undefined {
+  const resolved = resolve(doc, value);
+  return resolved instanceof PDFRawStream ? streamBytes(resolved).toString('latin1') : undefined;
+}
+
+/** A page attribute, inherited from the page tree when the page lacks it (MediaBox, Resources). */
+export function inherited(page: PDFPage, key: string): PDFObject | undefined {
+  return page.node.getInheritableAttribute(PDFName.of(key));
+}
+
+/** The resources of a page and of every form XObject it draws, with the dictionary holding each. */
+function forms(doc: PDFDocument, page: PDFPage): { owner: PDFDict; contents: PDFObject[]; resources?: PDFDict }[] {
+  const found: { owner: PDFDict; contents: PDFObject[]; resources?: PDFDict }[] = [];
+  const seen = new Set<PDFObject>();
+  const visit = (owner: PDFDict, contents: PDFObject[], resources: PDFDict | undefined) => {
+    found.push({ owner, contents, ...(resources ? { resources } : {}) });
+    for (const value of dictOf(doc, resources?.get(PDFName.of('XObject')))?.values() ?? []) {
+      if (seen.has(value)) continue;
+      seen.add(value);
+      const xobject = resolve(doc, value);
+      if (xobject instanceof PDFRawStream && nameOf(doc, xobject.dict.get(PDFName.of('Subtype'))) === 'Form') {
+        visit(xobject.dict, [xobject], dictOf(doc, xobject.dict.get(PDFName.of('Resources'))));
+      }
+    }
+  };
+  const contents = resolve(doc, page.node.get(PDFName.of('Contents')));
+  visit(page.node, contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [], dictOf(doc, inherited(page, 'Resources')));
+  return found;
+}
+
+/** The resource dictionaries a page uses, its own and its form XObjects'. */
+export function resourceDicts(doc: PDFDocument, page: PDFPage): PDFDict[] {
+  return forms(doc, page).flatMap(({ resources }) => (resources ? [resources] : []));
+}
+
+/** The content streams of a page and of every form XObject it draws, decoded, with their resources. */
+export function contentStreams(doc: PDFDocument, page: PDFPage): { text: string; resources?: PDFDict; owner: PDFDict }[] {
+  return forms(doc, page).map(({ owner, contents, resources }) => ({
+    text: contents.map((c) => streamText(doc, c) ?? '').join('\n'),
+    owner,
+    ...(resources ? { resources } : {}),
+  }));
+}
+
+/** The document information dictionary (pdf-lib keeps its own accessor private). */
+export function infoDict(doc: PDFDocument): PDFDict {
+  const info = dictOf(doc, doc.context.trailerInfo.Info);
+  if (info) return info;
+  const created = doc.context.obj({});
+  doc.context.trailerInfo.Info = doc.context.register(created);
+  return created;
+}
