@@ -2,6 +2,7 @@
 import { runPressBench } from './press.js';
 import { benchRender } from './render.js';
 import { benchStartup } from './startup.js';
+import { runTypographyBench } from './typography.js';
 import { benchValidation } from './validate.js';
 
 benchStartup();
@@ -9,5 +10,7 @@ console.log('');
 await benchValidation();
 console.log('');
 await benchRender();
+console.log('\ntypography: quotes and hyphenation (target: at most 1.10x the text as written)');
+await runTypographyBench();
 console.log('\npress target against screen target (target: within 1.25x per profile)');
 await runPressBench();

@@ -7,6 +7,8 @@ export interface PageFit {
   overflowLines: number;
   /** Heading of the section where the text is cut, e.g. "Criminal actors". */
   cutSection?: string;
+  /** How far the score panel's content runs past its room, in millimetres; only when it does. */
+  panelOverflowMm?: number;
 }
 
 /** What the page reports per narrative box ([data-fit-page] in templates/profile.html). */
@@ -15,6 +17,7 @@ interface BoxMeasure {
   overflowHeight: number;
   lineHeight: number;
   cutSection: string | null;
+  panelOverflow: number;
 }
 
 /**
@@ -38,12 +41,23 @@ function measureBoxes(): BoxMeasure[] {
       } else belowBox = Math.max(belowBox, rect.bottom - frame.bottom);
     }
     const overflowHeight = [...extraColumns.values()].reduce((sum, height) => sum + height, Math.max(belowBox, 0));
+    // The score panel ([data-fit-panel]) of the same page: its flowing content must end above its
+    // room's bottom, which is the panel's padding or the first element pinned to its bottom.
+    const panel = box.closest('.page')?.querySelector<HTMLElement>('[data-fit-panel]');
+    let panelOverflow = 0;
+    if (panel) {
+      const children = Array.from(panel.children).map((child) => ({ rect: child.getBoundingClientRect(), pinned: getComputedStyle(child).position === 'absolute' }));
+      const room = Math.min(panel.getBoundingClientRect().bottom - parseFloat(getComputedStyle(panel).paddingBottom), ...children.filter((c) => c.pinned).map((c) => c.rect.top));
+      const contentBottom = Math.max(...children.filter((c) => !c.pinned && c.rect.height > 0).map((c) => c.rect.bottom));
+      panelOverflow = Math.max(contentBottom - room, 0);
+    }
     const headings = fragments.filter(({ block, rect }) => /^H[1-6]$/.test(block.tagName) && !outside(rect) && rect.top < frame.bottom - tolerance);
     return {
       page: Number(box.dataset.fitPage),
       overflowHeight,
       lineHeight: parseFloat(getComputedStyle(box).lineHeight),
       cutSection: headings.at(-1)?.block.textContent?.trim() ?? null,
+      panelOverflow,
     };
   });
 }
@@ -57,12 +71,15 @@ export async function measureFit(page: Page): Promise<PageFit[]> {
   return boxes.map((box): PageFit => {
     // Sub-pixel layout leaves fractions of a pixel: a tenth of a line is no overflow.
     const overflowLines = Math.ceil(box.overflowHeight / box.lineHeight - 0.1);
-    const fits = overflowLines <= 0;
+    // CSS pixels are 1/96 inch; a tenth of a millimetre is sub-pixel rounding, no overflow.
+    const panelOverflowMm = Math.ceil((box.panelOverflow * 25.4) / 96 * 10 - 1) / 10;
+    const textFits = overflowLines <= 0;
     return {
       page: box.page as 1 | 2,
-      fits,
+      fits: textFits && panelOverflowMm <= 0,
       overflowLines: Math.max(overflowLines, 0),
-      ...(fits || box.cutSection === null ? {} : { cutSection: box.cutSection }),
+      ...(textFits || box.cutSection === null ? {} : { cutSection: box.cutSection }),
+      ...(panelOverflowMm > 0 ? { panelOverflowMm } : {}),
     };
   });
 }

@@ -9,6 +9,8 @@ import { profileView } from './view-model.js';
 export interface HtmlOptions {
   /** Watermark text over both pages; default: "draft" or "review" from the status, none when final; false for none. */
   watermark?: string | false;
+  /** Typographic quotes, dashes and hyphenation in the language's style (languages/*.yaml); false prints the text as written. Default true. */
+  typography?: boolean;
   /** 'press': the sheet with bleed of templates/press.css, `<html class="press">`; default 'screen'. */
   target?: 'screen' | 'press';
 }

@@ -6,6 +6,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { sameHeading, sectionsOf, type Section } from '../profile/sections.js';
 import type { ValidProfile } from '../profile/valid.js';
+import type { LanguageStyle } from './typography/language.js';
+import { typeset } from './typography/typeset.js';
 
 /**
  * The narrative is untrusted: whatever it says, the page must not fetch anything or run anything.
@@ -49,19 +51,22 @@ function httpsLinksOnly() {
 const toHtml = unified().use(remarkRehype).use(rehypeSanitize, schema).use(httpsLinksOnly).use(rehypeStringify);
 
 /**
- * A top-level section's content as sanitized HTML. Its own heading is left out (the page prints it
- * as its title, h2); subsection headings move down one level (## -> h3, ### -> h4).
+ * A top-level section's content as sanitized HTML, its text set in the language's style (null: as
+ * written). Its own heading is left out (the page prints it as its title, h2); subsection headings
+ * move down one level (## -> h3, ### -> h4).
  */
-function sectionHtml(section: Section | undefined): string {
+function sectionHtml(section: Section | undefined, style: LanguageStyle | null): string {
   if (!section) return '';
   const blocks = (s: Section): RootContent[] => [...s.content, ...s.sections.flatMap((sub) => [{ ...sub.heading, depth: Math.min(sub.depth + 1, 6) as Heading['depth'] }, ...blocks(sub)])];
   const root: Root = { type: 'root', children: blocks(section) };
-  return toHtml.stringify(toHtml.runSync(root) as HastRoot);
+  const tree = toHtml.runSync(root) as HastRoot;
+  typeset(tree, style);
+  return toHtml.stringify(tree);
 }
 
 /** The narrative of each page: the `# Criminality` section for page 1, `# Resilience` for page 2. */
-export function narrativeHtml({ profile, edition }: ValidProfile): { criminality: string; resilience: string } {
+export function narrativeHtml({ profile, edition }: ValidProfile, style: LanguageStyle | null = null): { criminality: string; resilience: string } {
   const { sections } = sectionsOf(profile.tree);
   const find = (label: string) => sections.find((s) => sameHeading(s.title, label));
-  return { criminality: sectionHtml(find(edition.criminality.label)), resilience: sectionHtml(find(edition.resilience.label)) };
+  return { criminality: sectionHtml(find(edition.criminality.label), style), resilience: sectionHtml(find(edition.resilience.label), style) };
 }

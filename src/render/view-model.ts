@@ -5,6 +5,9 @@ import { rankLines } from '../scoring/rank-lines.js';
 import type { ValidProfile } from '../profile/valid.js';
 import type { HtmlOptions } from './html.js';
 import { narrativeHtml } from './narrative.js';
+import { hyphenateText } from './typography/hyphenate.js';
+import { languageStyle, type LanguageStyle } from './typography/language.js';
+import { smartenText } from './typography/quotes.js';
 
 /** One score as a bar on the index's 1-to-10 scale. */
 export interface BarView {
@@ -54,13 +57,16 @@ export interface ProfileView {
   footer: string[];
 }
 
-function bar(label: string, value: number): BarView {
+/** A label, rank line or title as printed: typographic quotes (CSS keeps its last word company: text-wrap). */
+type Setter = (text: string) => string;
+
+function bar(label: string, value: number, set: Setter): BarView {
   const fill = Math.min(Math.max(value - 1, 0), 9) * 10;
-  return { label, value: formatScore(value), fill: fill.toFixed(1) };
+  return { label: set(label), value: formatScore(value), fill: fill.toFixed(1) };
 }
 
-function groupBars(group: IndicatorGroup, data: GroupData): BarView[] {
-  return group.indicators.map((indicator) => bar(indicator.label, data.indicators[indicator.key] as number));
+function groupBars(group: IndicatorGroup, data: GroupData, set: Setter): BarView[] {
+  return group.indicators.map((indicator) => bar(indicator.label, data.indicators[indicator.key] as number, set));
 }
 
 function scoreView(label: string, score: number, ranks: string[]): ScoreView {
@@ -72,20 +78,23 @@ export function profileView(entry: ValidProfile, options: HtmlOptions = {}): Pro
   const country = edition.countryByName.get(data.country);
   // The validator reports this as an error; rank lines need the country's continent and region.
   if (!country) throw new Error(`${data.country} is not a country of ${edition.id}: fix the profile before rendering it`);
-  const ranks = (r: Ranks) => rankLines(edition, country, r);
+  const lang = data.lang ?? edition.language;
+  const style: LanguageStyle | null = options.typography === false ? null : languageStyle(lang);
+  const set: Setter = (text) => smartenText(text, style);
+  const ranks = (r: Ranks) => rankLines(edition, country, r).map(set);
   const criminalityGroups = edition.criminality.groups.map((group) => ({ group, data: data.criminality[group.key] as GroupData }));
-  const criminality = scoreView(edition.criminality.label, data.criminality.score, ranks(data.criminality.rank));
-  const resilience = scoreView(edition.resilience.label, data.resilience.score, ranks(data.resilience.rank));
-  const narrative = narrativeHtml(entry);
-  const funding = data.funding?.trim() || null;
+  const criminality = scoreView(set(edition.criminality.label), data.criminality.score, ranks(data.criminality.rank));
+  const resilience = scoreView(set(edition.resilience.label), data.resilience.score, ranks(data.resilience.rank));
+  const narrative = narrativeHtml(entry, style);
+  const funding = data.funding?.trim() ? hyphenateText(smartenText(data.funding.trim(), style), style) : null;
   const watermark = options.watermark ?? (data.status === 'final' ? false : data.status);
 
   return {
-    lang: data.lang ?? edition.language,
-    title: `${data.country} – ${edition.title}`,
-    country: data.country,
-    edition: edition.title,
-    publisher: edition.publisher,
+    lang,
+    title: `${set(data.country)} – ${edition.title}`,
+    country: set(data.country),
+    edition: set(edition.title),
+    publisher: set(edition.publisher),
     watermark: watermark || null,
     pages: [
       {
@@ -93,7 +102,7 @@ export function profileView(entry: ValidProfile, options: HtmlOptions = {}): Pro
         theme: 'criminality',
         first: true,
         headline: criminality,
-        groups: criminalityGroups.map(({ group, data: g }) => ({ label: group.label, value: formatScore(g.score), bars: groupBars(group, g) })),
+        groups: criminalityGroups.map(({ group, data: g }) => ({ label: set(group.label), value: formatScore(g.score), bars: groupBars(group, g, set) })),
         summary: { ...resilience, bars: [] },
         narrative: { title: edition.criminality.label, html: narrative.criminality, funding: null },
       },
@@ -102,11 +111,11 @@ export function profileView(entry: ValidProfile, options: HtmlOptions = {}): Pro
         theme: 'resilience',
         first: false,
         headline: resilience,
-        groups: [{ label: null, value: null, bars: groupBars(edition.resilience, data.resilience) }],
-        summary: { ...criminality, bars: criminalityGroups.map(({ group, data: g }) => bar(group.label, g.score)) },
+        groups: [{ label: null, value: null, bars: groupBars(edition.resilience, data.resilience, set) }],
+        summary: { ...criminality, bars: criminalityGroups.map(({ group, data: g }) => bar(group.label, g.score, set)) },
         narrative: { title: edition.resilience.label, html: narrative.resilience, funding },
       },
     ],
-    footer: edition.footer,
+    footer: edition.footer.map(set),
   };
 }

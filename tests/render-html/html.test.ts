@@ -53,7 +53,7 @@ describe('renderHtml on the published Azerbaijan 2021 profile', () => {
     expect(html).not.toMatch(/\b(src|href)=|<link|<script|@import|https?:|file:/i);
     const urls = [...html.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1] as string);
     expect(urls.length).toBeGreaterThan(0);
-    for (const url of urls) expect(url).toMatch(/^"data:font\/woff2;base64,/);
+    for (const url of urls) expect(url).toMatch(/^"data:font\/woff;base64,/);
     expect(html).toContain("font-synthesis: none");
   });
 
@@ -78,10 +78,11 @@ describe('renderHtml on the published Azerbaijan 2021 profile', () => {
   });
 
   it('puts the criminality narrative on page 1, the resilience narrative then the funding statement on page 2, the footer on both', () => {
-    const [page1 = '', page2 = ''] = html.split('<section class="page ').slice(1);
+    // As read: the soft hyphens of the hyphenation left out.
+    const [page1 = '', page2 = ''] = html.replaceAll('\u00AD', '').split('<section class="page ').slice(1);
     expect(page1).toContain('Human trafficking in Azerbaijan generally takes the form');
     expect(page1).not.toContain('mountainous terrain');
-    expect(page2).toContain("Azerbaijan's mountainous terrain");
+    expect(page2).toContain('Azerbaijan’s mountainous terrain');
     const end = page2.indexOf('activists are also harassed, intimidated and detained.');
     const funding = page2.indexOf('<p class="funding">This summary was funded in part by a grant from the United States Department of State.');
     expect(end).toBeGreaterThan(0);

@@ -38,7 +38,8 @@ const narrative = html.slice(html.indexOf('<body>'));
 
 describe('untrusted Markdown in the narrative', () => {
   it('keeps its text, as plain text', () => {
-    for (const text of ['Images:', 'inline.', 'click me', 'local file', 'data page', 'reference', 'raw anchor', 'styled block', 'the source']) expect(narrative).toContain(text);
+    const asRead = narrative.replaceAll('\u00AD', '');
+    for (const text of ['Images:', 'inline.', 'click me', 'local file', 'data page', 'reference', 'raw anchor', 'styled block', 'the source']) expect(asRead).toContain(text);
   });
 
   it('leaves no element that fetches, runs, styles or navigates', () => {
@@ -65,7 +66,7 @@ describe('untrusted Markdown in the narrative', () => {
     it('requests nothing but its inlined fonts, and has no dangerous node in its DOM', async () => {
       const { page, requests } = await loadPage(browser, html);
       expect(requests.length).toBeGreaterThan(0);
-      for (const url of requests) expect(url).toMatch(/^data:font\/woff2;base64,/);
+      for (const url of requests) expect(url).toMatch(/^data:font\/woff;base64,/);
       const found = await page.evaluate(() => ({
         url: location.href,
         dangerous: Array.from(document.querySelectorAll('script, iframe, img, image, link, object, embed, form, base, meta[http-equiv], body style')).map((e) => e.tagName),

@@ -114,6 +114,31 @@ describe('Azerbaijan 2021 as PDF', () => {
     expect(found.filter((font) => !font.embedded)).toEqual([]);
   });
 
+  it('names each embedded font by its family and style, one real face per weight used', () => {
+    // A subset's name is 'ABCDEF+' and the font's PostScript name.
+    const names = new Set(fonts(doc).map((font) => font.name.replace(/^\/?[A-Z]{6}\+/, '')));
+    expect([...names].sort()).toEqual(['SourceSans3-Bold', 'SourceSans3-Italic', 'SourceSans3-Regular', 'SourceSans3-SemiBold']);
+  });
+
+  it('extracts as whole words: no soft hyphen, and a word broken at a line end joins back into a word of the source', () => {
+    const text = pages.join('\n');
+    expect(text).not.toContain('\u00AD');
+    const source = azerbaijan2021;
+    // pdf.js gives a line-end hyphen as its own item: "prac -\n tices".
+    const broken = [...text.matchAll(/(\p{L}+) ?-\s*\n\s*(\p{L}+)/gu)].map((m) => [m[1] as string, m[2] as string]);
+    expect(broken.length).toBeGreaterThan(10);
+    const soft = broken.filter(([a, b]) => !source.includes(`${a}-${b}`));
+    expect(soft.length).toBeGreaterThan(10);
+    for (const [a, b] of soft) expect(source, `${a}-|${b}`).toMatch(new RegExp(`\\b${a}${b}\\b`));
+  });
+
+  it('prints typographic apostrophes and quotes where the Markdown has straight ones', () => {
+    const text = pages.join(' ');
+    expect(azerbaijan2021).toContain("Azerbaijan's");
+    expect(text).toContain('Azerbaijan’s');
+    expect(text).not.toMatch(/["']/);
+  });
+
   it('is tagged, with bookmarks from the headings and the language of the profile', () => {
     expect(doc.catalog.lookup(PDFName.of('MarkInfo'), PDFDict).lookup(PDFName.of('Marked'))).toBe(PDFBool.True);
     const structure = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'puppeteer';
 import { pdfOptions } from '../pdf.js';
 import { lockDown } from '../sandbox.js';
 import { sameStyles, splitDocument } from './document.js';
+import { settleTypography } from './settle.js';
 import { layOutLoaded, swapDocument, warmMarker } from './swap.js';
 
 /**
@@ -48,6 +49,7 @@ export class WarmPage {
       await this.page.setContent(html, { waitUntil: 'load', timeout: 0 });
       await this.page.evaluate(layOutLoaded, split ? warmMarker : null);
     }
+    await settleTypography(this.page);
     this.#styles = split?.styles;
   }
 

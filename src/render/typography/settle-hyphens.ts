@@ -1,0 +1,94 @@
+import type { Page } from 'puppeteer';
+
+/** What the page reports after settling its hyphens. */
+export interface HyphenReport {
+  /** Soft hyphens where a line ends: printed as a hyphen. */
+  breaks: number;
+  /** Breaks given up because they would have made more than two hyphenated line ends in a row. */
+  ladders: number;
+}
+
+/**
+ * Runs inside the page, once its layout and fonts are final. The HTML carries a soft hyphen at every
+ * allowed break; Chromium prints the ones it did not use as invisible characters that a PDF reader
+ * still extracts ("infor-ma-tion"). So: keep the soft hyphens where a line ends, remove the others,
+ * and where three lines in a row would end in a hyphen, remove the third's (its word goes whole to
+ * the next line), then look again. Chromium has no hyphenate-limit-lines; this is that limit.
+ */
+function settle(maxInRow: number): { breaks: number; ladders: number } {
+  const softHyphen = '\u00AD';
+  const range = document.createRange();
+  // The boxes of the soft hyphen and the next letter, in one measurement: a hyphen taken shows at
+  // the end of its line, the letter at the start of the next. Empty boxes are left out (Chromium
+  // adds one at the previous line's end); the letter before is not measured, as its boxes may hold
+  // the hyphen of a break just before it ("methamphet-|a|mine").
+  const boxesAround = (node: Text, offset: number): DOMRect[] => {
+    range.setStart(node, offset);
+    range.setEnd(node, offset + 2);
+    return Array.from(range.getClientRects()).filter((rect) => rect.width > 0.1);
+  };
+  /** Whether boxes run onto another line: lower, or in the next column, far to the left. */
+  const breaksLine = (before: DOMRect, after: DOMRect) => after.top > before.top + 1 || after.left < before.left - 20;
+  interface Hyphen { node: Text; offset: number; taken: boolean; before?: DOMRect; after?: DOMRect; block: Element | null }
+  // The start of one line and a later letter are on the same line: same height, same column.
+  const sameLine = (start: DOMRect, later: DOMRect, block: Element | null) =>
+    Math.abs(start.top - later.top) < 1 && later.left >= start.left - 1 && later.left - start.left < (block?.clientWidth ?? 0);
+  let laddersBroken = 0;
+  let breaks = 0;
+  // Each round removes at least one character; the last one finds nothing to remove.
+  for (let round = 0; round < 1000; round++) {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const hyphens: Hyphen[] = [];
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const text = node.data;
+      const block = node.parentElement?.closest('p, li, blockquote, td, dd') ?? null;
+      // A word on one line has no break taken: one measurement for all its soft hyphens.
+      for (const word of text.matchAll(/[^\s\u00AD]*(?:\u00AD[^\s\u00AD]*)+/g)) {
+        const start = word.index ?? 0;
+        range.setStart(node, start);
+        range.setEnd(node, start + word[0].length);
+        const wordBoxes = Array.from(range.getClientRects()).filter((rect) => rect.width > 0.1);
+        const onOneLine = wordBoxes.every((box) => !breaksLine(wordBoxes[0] as DOMRect, box));
+        for (let i = word[0].indexOf(softHyphen); i !== -1; i = word[0].indexOf(softHyphen, i + 1)) {
+          const offset = start + i;
+          // The soft hyphen's own box says nothing: inside a ligature, "traf|fic", it has a width,
+          // and the boxes of a ligature's parts may come in any order.
+          const boxes = onOneLine || offset === 0 || offset + 1 >= text.length ? [] : boxesAround(node, offset);
+          const [before, after] = [boxes[0], boxes.at(-1)];
+          const taken = Boolean(before && after && breaksLine(before, after));
+          hyphens.push({ node, offset, taken, before, after, block });
+        }
+      }
+    }
+    // A ladder: hyphen k's next line is the line that ends in hyphen k+1. The first ladder of each
+    // paragraph goes with the unused soft hyphens (removing those does not move a line break; a
+    // paragraph's change does not break another's lines), then the page is measured again.
+    const taken = hyphens.filter((h) => h.taken);
+    const ladders = new Set<Hyphen>();
+    const broken = new Set<Element | null>();
+    let inRow = 1;
+    for (let k = 1; k < taken.length; k++) {
+      const [previous, current] = [taken[k - 1] as Hyphen, taken[k] as Hyphen];
+      const continues = previous.block === current.block && previous.after && current.before && sameLine(previous.after, current.before, current.block);
+      inRow = continues ? inRow + 1 : 1;
+      if (inRow > maxInRow && !broken.has(current.block)) {
+        ladders.add(current);
+        broken.add(current.block);
+      }
+    }
+    // One change per text node (each change costs layout work): its text without those soft hyphens.
+    const removals = hyphens.filter((h) => !h.taken || ladders.has(h));
+    const byNode = new Map<Text, Set<number>>();
+    for (const { node, offset } of removals) byNode.set(node, (byNode.get(node) ?? new Set()).add(offset));
+    for (const [node, offsets] of byNode) node.data = node.data.split('').filter((_, i) => !offsets.has(i)).join('');
+    laddersBroken += ladders.size;
+    breaks = taken.length - ladders.size;
+    if (removals.length === 0) break;
+  }
+  return { breaks, ladders: laddersBroken };
+}
+
+/** Settles the soft hyphens of a laid-out page (see settle); the layout may change, so measure after it. */
+export async function settleHyphens(page: Page, maxInRow = 2): Promise<HyphenReport> {
+  return page.evaluate(settle, maxInRow);
+}
