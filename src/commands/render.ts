@@ -1,10 +1,11 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { loadCorpus } from '../corpus.js';
 import { parseShard, shardOf, type Shard } from '../shard.js';
 import { slugOfCountry } from '../edition/names.js';
 import { displayPath } from '../io/collect.js';
+import { checkWritableFolder } from '../io/write.js';
 import { renderBatch, defaultConcurrency, defaultTimeoutMs, type RenderOutcome, type RenderTask } from '../render/batch.js';
 import { BrowserError } from '../render/browser.js';
 import { measureFit } from '../render/copy-fit.js';
@@ -96,6 +97,8 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
   for (const entry of renderable) documentDate(entry.edition.year);
 
   const tasks = renderable.map((entry) => renderTask(entry, options.out ?? config.output, options.html === true));
+  // An output folder that cannot be written fails now, not after every profile has been rendered.
+  for (const folder of new Set(tasks.map((task) => dirname(task.pdfPath)))) await checkWritableFolder(folder);
   const controller = new AbortController();
   const signals = trapSignals(controller);
   const progress = createProgress(io, tasks.length);

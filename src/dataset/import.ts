@@ -27,11 +27,17 @@ function where(index: number, label: string): string {
 
 /**
  * Turns the dataset's rows into the score fields of each country's profile: scores as the
- * dataset gives them, ranks computed over the whole dataset. Every mistake is collected.
+ * dataset gives them, ranks computed over the whole dataset when it holds every country of the
+ * edition (`ranked`), else no rank fields at all. Every mistake is collected.
  */
-export function readRows(table: Table, edition: Edition): { rows: ImportedRow[]; errors: DatasetError[] } {
+export function readRows(table: Table, edition: Edition): { rows: ImportedRow[]; errors: DatasetError[]; ranked: boolean } {
   const errors: DatasetError[] = [];
   const header = (table[0] ?? []).map((h) => h.trim());
+  const separator = [';', '\t', '|'].find((s) => header.length === 1 && (header[0] ?? '').includes(s));
+  if (separator) {
+    const name = separator === '\t' ? 'tabs' : `'${separator}'`;
+    return { rows: [], errors: [{ row: 1, message: `the header is a single column separated by ${name}; the dataset is read with commas: save it as comma-separated CSV` }], ranked: false };
+  }
   const columns = scoreColumns(edition);
   const expected = [...placeColumns, ...columns.map((c) => c.label)];
   header.forEach((label, index) => {
@@ -40,7 +46,7 @@ export function readRows(table: Table, edition: Edition): { rows: ImportedRow[];
   for (const label of expected) {
     if (!header.includes(label)) errors.push({ row: 1, message: `missing column '${label}'` });
   }
-  if (errors.length > 0) return { rows: [], errors };
+  if (errors.length > 0) return { rows: [], errors, ranked: false };
   const indexOf = (label: string) => header.indexOf(label);
 
   const rows: ImportedRow[] = [];
@@ -78,7 +84,9 @@ export function readRows(table: Table, edition: Edition): { rows: ImportedRow[];
     }
     rows.push({ country, fields });
   });
-  if (errors.length > 0) return { rows, errors };
+  if (errors.length > 0) return { rows, errors, ranked: false };
+  // Ranks compare every country of the edition: a partial dataset cannot rank (as --fix does not).
+  if (rows.length !== edition.countries.length) return { rows, errors, ranked: false };
 
   const placed = rows.map((r) => ({ row: r, continent: r.country.continent.name, region: r.country.region.name }));
   for (const measure of rankedMeasures) {
@@ -87,5 +95,5 @@ export function readRows(table: Table, edition: Edition): { rows: ImportedRow[];
       for (const scope of rankScopes) item.row.fields.set(`${measure}.rank.${scope}`, { path: [measure, 'rank', scope], text: String(ranks[scope]) });
     }
   }
-  return { rows, errors };
+  return { rows, errors, ranked: true };
 }

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Edition } from '../edition/edition.js';
-import { InputError } from '../io/collect.js';
+import { InputError, readBounded } from '../io/collect.js';
+import { workbookLimits } from './zip-limits.js';
 import { readWorkbook } from './xlsx.js';
 
 /** A dataset as rows of cell texts, the header first. */
@@ -17,9 +17,9 @@ export interface TableOptions {
 
 export async function readTable(path: string, options: TableOptions = {}): Promise<Table> {
   const extension = extname(path).toLowerCase();
-  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`${path}: cannot read (${error.code ?? error.message})`);
-  });
+  const read = await readBounded(path, workbookLimits.fileBytes, 'a dataset');
+  if ('unreadable' in read) throw new InputError(`${path}: ${read.unreadable}`);
+  const bytes = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length);
   if (extension === '.xlsx') return readWorkbook(path, bytes, options.sheet, options.edition);
   if (options.sheet !== undefined) throw new InputError(`${path}: --sheet applies to .xlsx workbooks only`);
   if (extension === '.csv') {

@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import type { Corpus } from '../corpus.js';
 import type { Edition } from '../edition/edition.js';
-import { parseProfile } from '../profile/parse.js';
+import { parseSource } from '../profile/parse.js';
 import { flatten } from '../report/messages.js';
 import type { ValidProfile } from '../validate/rule.js';
 import type { Validation } from '../validate/validate.js';
@@ -16,7 +16,7 @@ export interface Selection {
 /** The edition a file's front-matter names, or undefined when it cannot be told. */
 function namedEdition(corpus: Corpus, file: VFile): unknown {
   const source = corpus.sources.find((s) => s.path === file.path);
-  const parsed = source && parseProfile(source.path, source.bytes);
+  const parsed = source && parseSource(source);
   return parsed && 'profile' in parsed ? parsed.profile.data.edition : undefined;
 }
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer';
 import { displayPath } from '../io/collect.js';
-import { writeAtomically } from '../io/write.js';
+import { WriteError, writeAtomically } from '../io/write.js';
 import type { ValidProfile } from '../validate/rule.js';
 import { launchBrowser } from './browser.js';
 import { describeOverflow, renderProfile, type Layout, type ProfileRender } from './pdf.js';
@@ -41,6 +41,25 @@ const maxAttempts = 2;
 /** How long closing a page may take before its browser counts as hung. */
 const pageCloseMs = 5_000;
 
+class PageCrash extends Error {}
+
+/**
+ * Rejects when the page's renderer process dies (killed, out of memory): puppeteer's own calls
+ * would only end with the timeout. The profile is then tried again on a new page.
+ */
+async function unlessCrashed<T>(page: Page, work: Promise<T>): Promise<T> {
+  let onCrash: ((error: Error) => void) | undefined;
+  const crash = new Promise<never>((_, reject) => {
+    onCrash = (error: Error) => reject(new PageCrash(`the page crashed: ${error.message}`));
+    page.once('error', onCrash);
+  });
+  try {
+    return await Promise.race([work, crash]);
+  } finally {
+    if (onCrash) page.off('error', onCrash);
+  }
+}
+
 async function openPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
   await lockDown(page);
@@ -63,7 +82,7 @@ async function write(task: RenderTask, rendered: Extract<ProfileRender, { kind: 
     try {
       await writeAtomically(path, data);
     } catch (error) {
-      return { task, status: 'unwritable', message: `cannot write ${displayPath(path)} (${(error as NodeJS.ErrnoException).code ?? errorText(error)})` };
+      return { task, status: 'unwritable', message: error instanceof WriteError ? error.message : `cannot write ${displayPath(path)} (${errorText(error)})` };
     }
   }
   return { task, status: 'written' };
@@ -98,7 +117,7 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
       if (page && page.browser() !== browser) page = undefined;
       try {
         page ??= await openPage(browser);
-        const rendered = await withTimeout(renderProfile(page, task.entry, layout), timeoutMs);
+        const rendered = await withTimeout(unlessCrashed(page, renderProfile(page, task.entry, layout)), timeoutMs);
         if (signal?.aborted) break;
         if (rendered.kind === 'overflow') {
           finish({ task, status: 'overflow', message: rendered.pages.map((fit) => describeOverflow(fit, task.entry.edition)).join('; ') });
@@ -109,7 +128,7 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
         if (signal?.aborted) break;
         if (page) await retire(page, session);
         page = undefined;
-        if (!browser.connected && next.attempts < maxAttempts) {
+        if ((!browser.connected || error instanceof PageCrash) && next.attempts < maxAttempts) {
           queue.unshift(next);
           continue;
         }

@@ -1,3 +1,4 @@
+import { plural } from '../io/suggest.js';
 import type { Reporter } from './messages.js';
 
 // Workflow command escaping, as @actions/core does it.
@@ -9,6 +10,6 @@ export const githubReporter: Reporter = ({ profiles, errors, warnings, messages 
   const lines = messages.map(
     (m) => `::${m.severity} file=${escapeProperty(m.file)},line=${m.line},col=${m.column},title=${escapeProperty(`ocindex ${m.ruleId}`)}::${escapeData(m.message)}`,
   );
-  lines.push(`${profiles} profiles checked: ${errors} errors, ${warnings} warnings`);
+  lines.push(`${plural(profiles, 'profile')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
   return `${lines.join('\n')}\n`;
 };

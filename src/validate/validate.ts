@@ -2,7 +2,7 @@ import type { VFile } from 'vfile';
 import type { Edition } from '../edition/edition.js';
 import type { SourceFile } from '../io/collect.js';
 import type { ProfileData } from '../profile/data.js';
-import { parseProfile, pointAtOffset, type ParsedFile, type Profile } from '../profile/parse.js';
+import { parseSource, pointAtOffset, type ParsedFile, type Profile } from '../profile/parse.js';
 import { computeComposites } from '../scoring/composites.js';
 import { groupBy } from '../scoring/ranks.js';
 import { isPoint, type Issue, type Rule, type Severity, type ValidProfile } from './rule.js';
@@ -28,10 +28,19 @@ function reportIssue(profile: Profile, ruleId: string, issue: Issue, settings: R
   report(profile.file, ruleId, issue, isPoint(issue.at) ? issue.at : profile.locate(issue.at, issue.part), settings);
 }
 
+/** A rule that fails on one file reports that on the file, and the other files and rules go on. */
+function checkSafely(rule: Rule, check: () => Issue[]): Issue[] {
+  try {
+    return check();
+  } catch (error) {
+    return [{ at: { line: 1, column: 1 }, reason: `rule ${rule.id} could not check this file (${(error as Error).message.split('\n')[0]}); please report this` }];
+  }
+}
+
 /** Runs every check on a set of profile files; the corpus rules compare the profiles of each edition. */
 export function validateSources(sources: SourceFile[], editions: Map<string, Edition>, settings: RuleSettings = {}, rules: Rule[] = allRules): Validation {
   return validateParsed(
-    sources.map((source) => parseProfile(source.path, source.bytes)),
+    sources.map(parseSource),
     editions,
     settings,
     rules,
@@ -58,7 +67,7 @@ export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, 
     let fits = true;
     for (const rule of rules) {
       if (rule.stage !== 'parsed' || !fits) continue;
-      const issues = rule.check(profile, editions);
+      const issues = checkSafely(rule, () => rule.check(profile, editions));
       for (const issue of issues) reportIssue(profile, rule.id, issue, settings);
       if (issues.length > 0) fits = false;
     }
@@ -68,7 +77,7 @@ export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, 
     const entry: ValidProfile = { profile, data, edition, composites: computeComposites(edition, profile.data) };
     valid.push(entry);
     for (const rule of rules) {
-      if (rule.stage === 'valid') for (const issue of rule.check(entry)) reportIssue(profile, rule.id, issue, settings);
+      if (rule.stage === 'valid') for (const issue of checkSafely(rule, () => rule.check(entry))) reportIssue(profile, rule.id, issue, settings);
     }
   }
   for (const [edition, entries] of groupBy(valid, (entry) => entry.edition)) {
