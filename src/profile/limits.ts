@@ -32,11 +32,13 @@ const markupCharacters = new Set(['*', '_', '[', ']', '`', '!', '&', '<', '\\', 
 const listMarker = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
 
 /** The containers a line opens (quotes and list markers, indentation) and where its text starts. */
-function lineNesting(line: string): { level: number; end: number } {
+function lineNesting(line: string): { level: number; end: number; deepAt: number } {
   let level = 0;
   let columns = 0;
   let index = 0;
+  let deepAt = -1;
   for (;;) {
+    if (deepAt === -1 && level + Math.floor(columns / 4) > narrativeLimits.nesting) deepAt = index - 1;
     const char = line[index];
     if (char === ' ' || char === '\t') {
       // Indentation nests lists; the spaces after a marker belong to the marker.
@@ -54,7 +56,7 @@ function lineNesting(line: string): { level: number; end: number } {
     level += 1;
     index += marker[0].length;
   }
-  return { level: level + Math.floor(columns / 4), end: index };
+  return { level: level + Math.floor(columns / 4), end: index, deepAt };
 }
 
 /** The first limit the narrative exceeds, checked in one pass before it is parsed. */
@@ -66,9 +68,9 @@ export function checkNarrative(text: string): LimitProblem | undefined {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
     const line = text.slice(lineStart, lineEnd);
-    const { level, end } = lineNesting(line);
+    const { level, end, deepAt } = lineNesting(line);
     if (level > narrativeLimits.nesting) {
-      return { offset: lineStart + end, reason: `Markdown nested ${level} levels deep on one line (quotes, lists, indentation); at most ${narrativeLimits.nesting} are read` };
+      return { offset: lineStart + Math.max(0, deepAt), reason: `Markdown nested ${level} levels deep on one line (quotes, lists, indentation); at most ${narrativeLimits.nesting} are read` };
     }
     if (line.trim() === '') blockDelimiters = 0;
     markup += level + 1;
