@@ -33,11 +33,6 @@ function where(index: number, label: string): string {
 export function readRows(table: Table, edition: Edition): { rows: ImportedRow[]; errors: DatasetError[]; ranked: boolean } {
   const errors: DatasetError[] = [];
   const header = (table[0] ?? []).map((h) => h.trim());
-  const separator = [';', '\t', '|'].find((s) => header.length === 1 && (header[0] ?? '').includes(s));
-  if (separator) {
-    const name = separator === '\t' ? 'tabs' : `'${separator}'`;
-    return { rows: [], errors: [{ row: 1, message: `the header is a single column separated by ${name}; the dataset is read with commas: save it as comma-separated CSV` }], ranked: false };
-  }
   const columns = scoreColumns(edition);
   const expected = [...placeColumns, ...columns.map((c) => c.label)];
   header.forEach((label, index) => {

@@ -23,6 +23,12 @@ export async function readTable(path: string, options: TableOptions = {}): Promi
   if (extension === '.xlsx') return readWorkbook(path, bytes, options.sheet, options.edition);
   if (options.sheet !== undefined) throw new InputError(`${path}: --sheet applies to .xlsx workbooks only`);
   if (extension === '.csv') {
+    const firstLine = bytes.subarray(0, Math.max(0, bytes.indexOf(10))).toString('utf8');
+    const separator = firstLine.includes(',') ? undefined : [';', '\t', '|'].find((s) => firstLine.includes(s));
+    if (separator) {
+      const name = separator === '\t' ? 'tabs' : `'${separator}'`;
+      throw new InputError(`${path}: its header is separated by ${name}; the dataset is read with commas: save it as comma-separated CSV`);
+    }
     try {
       return parse(bytes, { bom: true, skip_empty_lines: true, relax_column_count: true }) as Table;
     } catch (error) {

@@ -96,7 +96,7 @@ export function checkNarrative(text: string): LimitProblem | undefined {
  * Visits every node of a tree without recursion, parents before children. Returns the first node
  * deeper than `maxDepth`, if any, without visiting below it.
  */
-export function walkTree(tree: Root, visit: (node: Node) => void, maxDepth = narrativeLimits.treeDepth): Node | undefined {
+export function walkTree(tree: Root, visit: (node: Node) => void, maxDepth: number = narrativeLimits.treeDepth): Node | undefined {
   const stack: [Node, number][] = [[tree, 0]];
   for (let item = stack.pop(); item; item = stack.pop()) {
     const [node, depth] = item;
