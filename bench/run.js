@@ -1,7 +1,9 @@
 // npm run bench: every benchmark, each against a floor measured in the same run.
 import { runRenderBench } from './render.js';
 import { benchValidation } from './validate.js';
+import { benchParseLimits } from './parse-limits.js';
 
 await benchValidation();
+await benchParseLimits();
 console.log('\nrendering (target: within 1.3x of the floor)');
 await runRenderBench();

@@ -2,6 +2,7 @@ import { unlinkSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { displayPath, InputError } from './collect.js';
+import { isRunning } from './process.js';
 import { plural } from './suggest.js';
 
 /** A file or folder that cannot be written: an input/output failure (exit 2), said in one line. */
@@ -94,15 +95,6 @@ function uninstall(): void {
 function tempPath(path: string): string {
   counter += 1;
   return join(dirname(path), `.${basename(path)}.${process.pid}.${counter}${tempSuffix}`);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 const swept = new Set<string>();

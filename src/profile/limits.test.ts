@@ -16,17 +16,18 @@ describe('checkNarrative', () => {
   it('refuses deep nesting on a line at the marker past the limit', () => {
     const quotes = `para\n\n${'>'.repeat(10_000)} a\n`;
     expect(checkNarrative(quotes)).toEqual({ offset: 6 + narrativeLimits.nesting, reason: expect.stringContaining('nested 10000 levels deep') });
-    expect(checkNarrative(`${'- '.repeat(17)}a`)?.reason).toContain('nested 17 levels');
-    expect(checkNarrative(`${'- '.repeat(16)}a`)).toBeUndefined();
-    // Indentation nests lists too: 68 columns are 17 levels.
-    expect(checkNarrative(`${' '.repeat(68)}- a`)?.reason).toContain('nested 18 levels');
+    const { nesting } = narrativeLimits;
+    expect(checkNarrative(`${'- '.repeat(nesting + 1)}a`)?.reason).toContain(`nested ${nesting + 1} levels`);
+    expect(checkNarrative(`${'- '.repeat(nesting)}a`)).toBeUndefined();
+    // Indentation nests lists too: 4 columns a level.
+    expect(checkNarrative(`${' '.repeat(4 * nesting)}- a`)?.reason).toContain(`nested ${nesting + 1} levels`);
   });
 
   it('refuses a paragraph with more delimiters than the limit, at the first one over it', () => {
     const run = `${'*'.repeat(10_000)}a${'*'.repeat(10_000)}`;
     expect(checkNarrative(run)).toEqual({ offset: narrativeLimits.delimitersPerBlock, reason: expect.stringContaining('in one paragraph') });
     // The same delimiters spread over paragraphs are counted per paragraph.
-    expect(checkNarrative(`${'*a* '.repeat(100)}\n\n`.repeat(5))).toBeUndefined();
+    expect(checkNarrative(`${'*a* '.repeat(narrativeLimits.delimitersPerBlock / 2)}\n\n`.repeat(5))).toBeUndefined();
   });
 
   it('refuses a narrative over the markup budget: lines count too', () => {

@@ -12,11 +12,13 @@ import type { Node, Parent } from 'unist';
  */
 export const narrativeLimits = {
   /** Containers opening one line: `>` and list markers, plus one per 4 columns of indentation. */
-  nesting: 16,
+  nesting: 8,
   /** `*`, `_`, `[` and `]` in one paragraph (a block between blank lines). */
-  delimitersPerBlock: 500,
-  /** Lines, markup characters and container levels in the whole narrative. */
-  markup: 10_000,
+  delimitersPerBlock: 200,
+  /** Lines, markup characters and container levels (each weighing `levelWeight`) in the whole narrative. */
+  markup: 5_000,
+  /** A container level costs the parser some 4 times a markup character, on every line it continues. */
+  levelWeight: 4,
   /** Depth of the parsed tree; walkers of the narrative recurse at most this deep. */
   treeDepth: 64,
 } as const;
@@ -28,7 +30,7 @@ export interface LimitProblem {
 }
 
 const delimiters = new Set(['*', '_', '[', ']']);
-const markupCharacters = new Set(['*', '_', '[', ']', '`', '!', '&', '<', '\\', '#']);
+const markupCharacters = new Set(['*', '_', '[', ']', '(', ')', '`', '!', '&', '<', '\\', '#']);
 const listMarker = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
 
 /** The containers a line opens (quotes and list markers, indentation) and where its text starts. */
@@ -73,7 +75,7 @@ export function checkNarrative(text: string): LimitProblem | undefined {
       return { offset: lineStart + Math.max(0, deepAt), reason: `Markdown nested ${level} levels deep on one line (quotes, lists, indentation); at most ${narrativeLimits.nesting} are read` };
     }
     if (line.trim() === '') blockDelimiters = 0;
-    markup += level + 1;
+    markup += 1 + level * narrativeLimits.levelWeight;
     for (let index = end; index < line.length; index += 1) {
       const char = line[index] as string;
       if (!markupCharacters.has(char)) continue;

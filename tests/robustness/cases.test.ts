@@ -42,9 +42,9 @@ describe('one bad file never hides the others', () => {
     const about = (name: string) => report.messages.filter((m) => m.file.endsWith(`goci-2021/${name}`)).map((m) => ({ line: m.line, column: m.column, ruleId: m.ruleId, message: m.message }));
     expect(about('albania.md')).toEqual([{ line: 7, column: 10, ruleId: 'frontmatter', message: expect.stringContaining('*Pending* is a YAML alias, but no anchor &Pending* comes before it') }]);
     expect(about('algeria.md')).toEqual([{ line: 3, column: 8, ruleId: 'frontmatter', message: 'YAML aliases expand to more than 100 values; write the values out instead' }]);
-    expect(about('andorra.md')).toEqual([{ line: narrativeLine, column: 17, ruleId: 'markdown', message: expect.stringContaining('nested 10000 levels deep') }]);
-    expect(about('angola.md')).toEqual([{ line: narrativeLine, column: 33, ruleId: 'markdown', message: expect.stringContaining('nested 10000 levels deep') }]);
-    expect(about('antigua-and-barbuda.md')).toEqual([{ line: narrativeLine, column: 501, ruleId: 'markdown', message: expect.stringContaining('more than 500 of *, _, [ and ]') }]);
+    expect(about('andorra.md')).toEqual([{ line: narrativeLine, column: 9, ruleId: 'markdown', message: expect.stringContaining('nested 10000 levels deep') }]);
+    expect(about('angola.md')).toEqual([{ line: narrativeLine, column: 17, ruleId: 'markdown', message: expect.stringContaining('nested 10000 levels deep') }]);
+    expect(about('antigua-and-barbuda.md')).toEqual([{ line: narrativeLine, column: 201, ruleId: 'markdown', message: expect.stringContaining('more than 200 of *, _, [ and ]') }]);
     expect(about('pipe.md')).toEqual([{ line: 1, column: 1, ruleId: 'file', message: 'is a named pipe, not a file; a profile is a regular file' }]);
     expect(about('zero.md')).toEqual([{ line: 1, column: 1, ruleId: 'file', message: 'is a device, not a file; a profile is a regular file' }]);
     // The other 381 profiles are checked as ever: the 2023 edition is clean, azerbaijan has its ranks.
