@@ -1,7 +1,9 @@
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../../tests/support.js';
 import { checkWritableFolder, makeFolder, writeAll, writeAtomically, WriteError } from './write.js';
 
 const folders: string[] = [];
@@ -68,6 +70,27 @@ describe('writeAtomically', () => {
     writeFileSync(join(dir, '.albania.md.4194399.1.ocindex-tmp'), 'half');
     await writeAtomically(join(dir, 'albania.md'), 'whole');
     expect(readdirSync(dir)).toEqual(['albania.md']);
+  });
+});
+
+describe('a write stopped by a signal', () => {
+  it('removes its temporary file on SIGTERM, and the process still ends by the signal', () => {
+    ensureBuilt();
+    const dir = folder();
+    // The child stops itself with SIGTERM as soon as its temporary file exists, mid-write.
+    const script = `
+      import { readdirSync } from 'node:fs';
+      import { writeAtomically } from ${JSON.stringify(new URL('../../lib/io/write.js', import.meta.url).href)};
+      const timer = setInterval(() => {
+        if (readdirSync(process.argv[1]).some((n) => n.endsWith('.ocindex-tmp'))) process.kill(process.pid, 'SIGTERM');
+      }, 1);
+      await writeAtomically(process.argv[1] + '/big.pdf', Buffer.alloc(256 * 1024 * 1024));
+      clearInterval(timer);
+      console.log('not stopped');`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, dir], { encoding: 'utf8' });
+    expect(child.signal).toBe('SIGTERM');
+    expect(child.stdout).toBe('');
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 
