@@ -2,6 +2,7 @@ import { chmodSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectRoot, replaceOnce, runCli, sharedRoot } from '../support.js';
 
@@ -138,6 +139,18 @@ describe('workbook limits', () => {
     const { code, stderr } = await runCli('import', dataset, '--edition', 'goci-2021', '--out', folder());
     expect(code).toBe(2);
     expect(stderr).toBe(`ocindex: ${dataset}: the workbook inflates to more than 16.0 MB (xl/worksheets/sheet1.xml alone is 64.0 MB); a dataset is well under 1 MB\n`);
+  });
+
+  it('refuses a sheet of more rows than the limit, without a message per row', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('goci-2021');
+    sheet.addRow(header.split(','));
+    for (let i = 0; i < 2_100; i += 1) sheet.addRow(['Europe', 'Nowhere', `Country ${i}`]);
+    const dataset = join(folder(), 'long.xlsx');
+    writeFileSync(dataset, Buffer.from(await workbook.xlsx.writeBuffer()));
+    const { code, stderr } = await runCli('import', dataset, '--edition', 'goci-2021', '--out', folder());
+    expect(code).toBe(2);
+    expect(stderr).toBe(`ocindex: ${dataset}: sheet 'goci-2021' has 2101 rows; at most 2000 are read (a dataset has one per country)\n`);
   });
 
   it('refuses a zip whose directory understates what an entry inflates to', async () => {
