@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -36,6 +36,15 @@ describe('writeAtomically', () => {
     writeFileSync(join(dir, 'b.pdf'), `${bom}x`);
     await writeAtomically(join(dir, 'b.pdf'), Buffer.from('%PDF'));
     expect(readFileSync(join(dir, 'b.pdf'), 'utf8')).toBe('%PDF');
+  });
+
+  it('writes through a symbolic link to its target, and the link stays', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'real.md'), 'old');
+    symlinkSync(join(dir, 'real.md'), join(dir, 'link.md'));
+    await writeAtomically(join(dir, 'link.md'), 'new');
+    expect(lstatSync(join(dir, 'link.md')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.md'), 'utf8')).toBe('new');
   });
 
   it('never replaces a read-only file, even as root', async () => {

@@ -1,5 +1,5 @@
 import { unlinkSync } from 'node:fs';
-import { lstat, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { displayPath, InputError } from './collect.js';
 import { isRunning } from './process.js';
@@ -135,7 +135,9 @@ interface Staged {
   temp: string;
 }
 
-async function stage(path: string, data: string | Uint8Array): Promise<Staged> {
+async function stage(link: string, data: string | Uint8Array): Promise<Staged> {
+  // A symbolic link stays one: its target is what gets replaced.
+  const path = await realpath(link).catch(() => link);
   await makeFolder(dirname(path));
   await sweep(dirname(path));
   const before = await existing(path);
