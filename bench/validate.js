@@ -17,7 +17,7 @@ const repeats = 7;
  * Median times of several runs, taken in turns (a, b, c, a, b, c, ...) so that a change in
  * machine load during the benchmark weighs on every figure alike.
  */
-async function medians(runs) {
+export async function medians(runs) {
   for (const run of runs) await run(); // warm-up: JIT, schema compilation, module loading
   const times = runs.map(() => []);
   for (let i = 0; i < repeats; i += 1) {

@@ -30,6 +30,9 @@ export abstract class ContentError extends OcindexError {
 /** A problem with the command's input itself (missing path, unreadable file, bad option or settings). */
 export class InputError extends UsageError {}
 
+/** A file or folder that cannot be written: an input/output failure, said in one line. */
+export class WriteError extends InputError {}
+
 /** An edition file that cannot be loaded. */
 export class EditionError extends UsageError {}
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { displayPath } from '../io/collect.js';
-import { writeAtomically } from '../io/write.js';
+import { writeAll } from '../io/write.js';
 import { planWrites } from '../dataset/apply.js';
 import { readRows } from '../dataset/import.js';
 import { readTable } from '../dataset/read.js';
@@ -8,6 +8,9 @@ import { editionById, setup } from './setup.js';
 import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
 import { plural } from '../io/suggest.js';
+
+/** A dataset with thousands of bad cells shows this many, then how many more. */
+const shownProblems = 20;
 
 export function registerImport(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli
@@ -19,18 +22,21 @@ export function registerImport(cli: Command, io: Io, setExitCode: SetExitCode): 
     .action(async (dataset: string, options: { edition: string; sheet?: string; out?: string }) => {
       const { config, editions } = await setup();
       const edition = editionById(editions, options.edition);
-      const { rows, errors } = readRows(await readTable(dataset, { sheet: options.sheet, edition }), edition);
+      const { rows, errors, ranked } = readRows(await readTable(dataset, { sheet: options.sheet, edition }), edition);
       const planned = errors.length === 0 ? await planWrites(rows, edition, options.out ?? config.content) : { writes: [], unchanged: 0, errors: [] };
       const problems = [...errors.map((e) => `${dataset}: row ${e.row}${e.column ? `, column ${e.column}` : ''}: ${e.message}`), ...planned.errors];
       if (problems.length > 0) {
-        io.stderr(`${problems.join('\n')}\nnothing written: ${plural(problems.length, 'problem')}\n`);
+        const more = problems.length > shownProblems ? `… and ${problems.length - shownProblems} more\n` : '';
+        io.stderr(`${problems.slice(0, shownProblems).join('\n')}\n${more}nothing written: ${plural(problems.length, 'problem')}\n`);
         setExitCode(exitCodes.contentErrors);
         return;
       }
-      for (const write of planned.writes) {
-        await writeAtomically(write.path, write.text);
-        io.stdout(`${write.created ? 'created' : 'updated'} ${displayPath(write.path)}\n`);
+      if (!ranked) {
+        io.stdout(`ranks not computed: the dataset holds ${rows.length} of the ${edition.countries.length} countries of ${edition.id}; existing profiles keep their ranks, new ones get empty rank fields\n`);
       }
+      // All or nothing: a failure leaves every profile as it was.
+      await writeAll(planned.writes.map((write) => ({ path: write.path, data: write.text })));
+      for (const write of planned.writes) io.stdout(`${write.created ? 'created' : 'updated'} ${displayPath(write.path)}\n`);
       const created = planned.writes.filter((w) => w.created).length;
       io.stdout(`${edition.id}: ${created} created, ${planned.writes.length - created} updated, ${planned.unchanged} unchanged\n`);
     });

@@ -1,7 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadConfig, type RenderTarget } from '../config/config.js';
 import { loadCorpus, validate } from '../corpus.js';
+import { checkWritableFolder } from '../io/write.js';
 import { parseShard, shardOf, type Shard } from '../shard.js';
 import { slugOfCountry } from '../edition/names.js';
 import { displayPath } from '../io/collect.js';
@@ -140,6 +141,8 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
   // Options that change the files' bytes go into their keys (which files are written is in the key already).
   const incremental = await upToDate(all, out, { force: options.force === true, options: press ? { press: pressFingerprint(press) } : {} });
   const tasks = incremental.stale;
+  // An output folder that cannot be written fails now, not after every profile has been rendered.
+  for (const folder of new Set(tasks.flatMap((task) => [task.pdfPath, task.pressPath, task.htmlPath]).filter((path) => path !== undefined).map((path) => dirname(path)))) await checkWritableFolder(folder);
   const controller = new AbortController();
   const signals = trapSignals(controller);
   const progress = createProgress(io, tasks.length);

@@ -2,7 +2,6 @@ import { loadConfig, type Config } from '../config/config.js';
 import type { Edition } from '../edition/edition.js';
 import { loadEditions } from '../edition/load.js';
 import { InputError } from '../errors.js';
-import { displayPath } from '../io/collect.js';
 import { writeAtomically } from '../io/write.js';
 
 /** What most commands start from: the working folder's settings and the editions they make known. */
@@ -18,9 +17,7 @@ export function editionById(editions: Map<string, Edition>, id: string): Edition
   return edition;
 }
 
-/** Writes a command's output file atomically; a folder that cannot be written is an I/O failure, not a crash. */
+/** Writes a command's output file atomically; a failure is a WriteError (exit 2) naming the file. */
 export async function writeOutput(path: string, text: string): Promise<void> {
-  await writeAtomically(path, text).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`${displayPath(path)}: cannot write (${error.code ?? error.message})`);
-  });
+  await writeAtomically(path, text);
 }

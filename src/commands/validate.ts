@@ -5,8 +5,10 @@ import { loadConfig } from '../config/config.js';
 import { loadCorpus, validate } from '../corpus.js';
 import { describeFix, planFixes } from '../fix/fix.js';
 import { withFields } from '../profile/edit.js';
-import { parseProfile, type Profile } from '../profile/parse.js';
-import { writeAtomically } from '../io/write.js';
+import { parseProfile, parseSource, type Profile } from '../profile/parse.js';
+import { displayPath } from '../io/collect.js';
+import { InputError } from '../errors.js';
+import { WriteError, writeAtomically } from '../io/write.js';
 import { reporters } from '../report/index.js';
 import { summarize } from '../report/messages.js';
 import { validateParsed } from '../validate/validate.js';
@@ -21,7 +23,9 @@ export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode)
     .action(async (paths: string[], options: { format: string; fix?: boolean }) => {
       const config = await loadConfig();
       const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions, contentFolders: [config.content] });
+      if (corpus.sources.length === 0) throw new InputError(`no profiles in ${paths.join(', ') || displayPath(config.content)}`);
       let validation = validate(corpus, config.rules);
+      let unwritten = 0;
       if (options.fix) {
         // Ranked over the whole edition (the context files too), written only to the files asked for.
         const asked = new Set(validation.valid);
@@ -33,18 +37,27 @@ export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode)
         const written = new Map<Profile, string>();
         for (const fix of fixes) {
           const text = withFields(fix.entry.profile, fix.changes);
-          await writeAtomically(fix.entry.profile.file.path, text);
+          // One file that cannot be written is reported; the others are still fixed.
+          const failed = await writeAtomically(fix.entry.profile.file.path, text).then(() => undefined, (error: unknown) => {
+            if (error instanceof WriteError) return error.message;
+            throw error;
+          });
+          if (failed) {
+            io.stderr(`ocindex: ${failed}\n`);
+            unwritten += 1;
+            continue;
+          }
           written.set(fix.entry.profile, text);
           log(`${describeFix(fix).join('\n')}\n`);
         }
-        log(`fixed ${plural(fixes.length, 'profile')}\n`);
+        log(`fixed ${plural(fixes.length - unwritten, 'profile')}${unwritten > 0 ? `; ${plural(unwritten, 'profile')} could not be written` : ''}\n`);
         // Validated again as written: only the fixed files are parsed again; the context is unchanged.
         const reparsed = validation.parsed.map((p) => ('profile' in p && written.has(p.profile) ? parseProfile(p.profile.file.path, Buffer.from(written.get(p.profile) ?? '')) : p));
-        const context = corpus.context.map((source) => parseProfile(source.path, source.bytes, { narrative: false }));
-        if (fixes.length > 0) validation = validateParsed(reparsed, corpus.editions, config.rules, undefined, context);
+        const context = corpus.context.map((source) => parseSource(source, { narrative: false }));
+        if (written.size > 0) validation = validateParsed(reparsed, corpus.editions, config.rules, undefined, context);
       }
       const summary = summarize(validation.files, validation.editionFiles);
       io.stdout(reporters[options.format]?.(summary, { color: io.interactive }) ?? '');
-      setExitCode(summary.errors > 0 ? exitCodes.contentErrors : exitCodes.ok);
+      setExitCode(unwritten > 0 ? exitCodes.failure : summary.errors > 0 ? exitCodes.contentErrors : exitCodes.ok);
     });
 }

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isScalar } from 'yaml';
 import type { Edition } from '../edition/edition.js';
 import { withFields, type FieldChange } from '../profile/edit.js';
-import { parseProfile, pointAtOffset } from '../profile/parse.js';
+import { readSources, type SourceFile } from '../io/collect.js';
+import { parseSource, pointAtOffset } from '../profile/parse.js';
 import { newProfileText } from '../profile/create.js';
 import type { ImportedRow } from './import.js';
 
@@ -28,7 +28,7 @@ export async function planWrites(rows: ImportedRow[], edition: Edition, out: str
       writes.push({ path, text: newProfileText(edition, row.country, 'draft', row.fields), created: true });
       continue;
     }
-    const parsed = parseProfile(path, await readFile(path));
+    const parsed = parseSource((await readSources([path]))[0] as SourceFile);
     if ('problem' in parsed) {
       const point = pointAtOffset(parsed.file, parsed.problem.offset);
       errors.push(`${path}:${point.line}:${point.column}: ${parsed.problem.reason}; not updated`);

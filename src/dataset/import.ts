@@ -28,9 +28,10 @@ function where(index: number, label: string): string {
 
 /**
  * Turns the dataset's rows into the score fields of each country's profile: scores as the
- * dataset gives them, ranks computed over the whole dataset. Every mistake is collected.
+ * dataset gives them, ranks computed over the whole dataset when it holds every country of the
+ * edition (`ranked`), else no rank fields at all. Every mistake is collected.
  */
-export function readRows(table: Table, edition: Edition): { rows: ImportedRow[]; errors: DatasetError[] } {
+export function readRows(table: Table, edition: Edition): { rows: ImportedRow[]; errors: DatasetError[]; ranked: boolean } {
   const errors: DatasetError[] = [];
   const header = (table[0] ?? []).map((h) => h.trim());
   const columns = scoreColumns(edition);
@@ -41,7 +42,7 @@ export function readRows(table: Table, edition: Edition): { rows: ImportedRow[];
   for (const label of expected) {
     if (!header.includes(label)) errors.push({ row: 1, message: `missing column '${label}'` });
   }
-  if (errors.length > 0) return { rows: [], errors };
+  if (errors.length > 0) return { rows: [], errors, ranked: false };
   const indexOf = (label: string) => header.indexOf(label);
 
   const rows: ImportedRow[] = [];
@@ -79,10 +80,12 @@ export function readRows(table: Table, edition: Edition): { rows: ImportedRow[];
     }
     rows.push({ country, fields });
   });
-  if (errors.length > 0) return { rows, errors };
+  if (errors.length > 0) return { rows, errors, ranked: false };
+  // Ranks compare every country of the edition: a partial dataset cannot rank (as --fix does not).
+  if (rows.length !== edition.countries.length) return { rows, errors, ranked: false };
 
   const placed = rows.map((row) => ({ row, ...placeOf(row.country) }));
   const score = (p: (typeof placed)[number], measure: string) => toUnits(Number(p.row.fields.get(`${measure}.score`)?.text), 100);
   for (const { item, path, rank } of rankFields(placed, score)) item.row.fields.set(path.join('.'), { path, text: String(rank) });
-  return { rows, errors };
+  return { rows, errors, ranked: true };
 }

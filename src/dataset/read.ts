@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Edition } from '../edition/edition.js';
 import { InputError } from '../errors.js';
+import { readBounded } from '../io/collect.js';
+import { workbookLimits } from './zip-limits.js';
 import { readWorkbook } from './xlsx.js';
 
 /** A dataset as rows of cell texts, the header first. */
@@ -17,12 +18,18 @@ export interface TableOptions {
 
 export async function readTable(path: string, options: TableOptions = {}): Promise<Table> {
   const extension = extname(path).toLowerCase();
-  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`${path}: cannot read (${error.code ?? error.message})`);
-  });
+  const read = await readBounded(path, workbookLimits.fileBytes, 'a dataset');
+  if ('unreadable' in read) throw new InputError(`${path}: ${read.unreadable}`);
+  const bytes = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length);
   if (extension === '.xlsx') return readWorkbook(path, bytes, options.sheet, options.edition);
   if (options.sheet !== undefined) throw new InputError(`${path}: --sheet applies to .xlsx workbooks only`);
   if (extension === '.csv') {
+    const firstLine = bytes.subarray(0, Math.max(0, bytes.indexOf(10))).toString('utf8');
+    const separator = firstLine.includes(',') ? undefined : [';', '\t', '|'].find((s) => firstLine.includes(s));
+    if (separator) {
+      const name = separator === '\t' ? 'tabs' : `'${separator}'`;
+      throw new InputError(`${path}: its header is separated by ${name}; the dataset is read with commas: save it as comma-separated CSV`);
+    }
     try {
       return parse(bytes, { bom: true, skip_empty_lines: true, relax_column_count: true }) as Table;
     } catch (error) {

@@ -3,6 +3,7 @@ import type { Edition } from '../edition/edition.js';
 import { InputError } from '../errors.js';
 import { listed } from '../io/suggest.js';
 import type { Table } from './read.js';
+import { workbookLimits, workbookTooLarge } from './zip-limits.js';
 
 /**
  * A cell's text as the dataset's CSV would hold it. A number (or a formula's numeric result)
@@ -33,6 +34,8 @@ function pickSheet(workbook: ExcelJS.Workbook, path: string, sheet: string | und
 }
 
 export async function readWorkbook(path: string, bytes: Buffer, sheet: string | undefined, edition: Edition | undefined): Promise<Table> {
+  const tooLarge = workbookTooLarge(bytes);
+  if (tooLarge) throw new InputError(`${path}: ${tooLarge}`);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -40,6 +43,9 @@ export async function readWorkbook(path: string, bytes: Buffer, sheet: string | 
     throw new InputError(`${path}: not a readable .xlsx workbook: ${(error as Error).message}`);
   }
   const worksheet = pickSheet(workbook, path, sheet, edition);
+  if (worksheet.rowCount > workbookLimits.rows) {
+    throw new InputError(`${path}: sheet '${worksheet.name}' has ${worksheet.rowCount} rows; at most ${workbookLimits.rows} are read (a dataset has one per country)`);
+  }
   const table: Table = [];
   worksheet.eachRow((row) => {
     const cells = Array.from({ length: row.cellCount }, (_, index) => cellText(row.getCell(index + 1)));

@@ -1,13 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import type { Corpus } from '../corpus.js';
 import type { Edition } from '../edition/edition.js';
-import { displayPath, type SourceFile } from '../io/collect.js';
+import { displayPath, readBounded, type SourceFile } from '../io/collect.js';
 import type { ValidProfile } from '../profile/valid.js';
 import { rules } from '../validate/rules/index.js';
 import { validateParsed, type RuleSettings } from '../validate/validate.js';
-import { parseProfile, type ParsedFile } from '../profile/parse.js';
+import { parseSource, type ParsedFile } from '../profile/parse.js';
 
 /** One profile file as the preview shows it. */
 export interface ProfileState {
@@ -32,7 +32,7 @@ interface Read {
   parsed: ParsedFile;
 }
 
-const read = (source: SourceFile): Read => ({ source, parsed: parseProfile(source.path, source.bytes) });
+const read = (source: SourceFile): Read => ({ source, parsed: parseSource(source) });
 
 /** collectProfiles' order: messages tied to an edition's first profile (rank's) land where validate puts them. */
 const byPath = (a: Read, b: Read) => (a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0);
@@ -78,16 +78,19 @@ export class Workspace {
     for (const path of paths) {
       const key = this.keyOf(path);
       const before = this.profiles.get(key);
-      const bytes = await readFile(path).catch(() => undefined);
+      const content = await readBounded(path);
+      // A file that is gone is removed; one that is there but cannot be read keeps its place, with its message.
+      const exists = 'bytes' in content || (await lstat(path).then(() => true, () => false));
+      const bytes = 'bytes' in content ? content.bytes : new Uint8Array();
       // Editors often save, or touch, a file without changing it.
-      if (bytes !== undefined && before && Buffer.compare(before.source.bytes, bytes) === 0) continue;
+      if ('bytes' in content && before && !before.source.unreadable && Buffer.compare(before.source.bytes, bytes) === 0) continue;
       if (before?.entry) editions.add(before.entry.edition);
-      if (bytes === undefined) {
+      if (!exists) {
         if (before) removed.push(key);
         this.profiles.delete(key);
         continue;
       }
-      const file = read({ path: displayPath(path), bytes });
+      const file = read({ path: displayPath(path), bytes, ...('unreadable' in content ? { unreadable: content.unreadable } : {}) });
       // Checked alone first, to learn the edition it belongs to now.
       const [entry] = validateParsed([file.parsed], this.#editions, this.#settings, fileRules).valid;
       if (entry) editions.add(entry.edition);

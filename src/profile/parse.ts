@@ -1,13 +1,26 @@
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { isCollection, isMap, isPair, isScalar, parseDocument, visit as visitYaml, type Document, type Node, type YAMLError } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, parseDocument, visit as visitYaml, type Alias, type Document, type Node, type YAMLError } from 'yaml';
+import type { SourceFile } from '../io/collect.js';
+import { checkNarrative, narrativeLimits, walkTree } from './limits.js';
 
 /** A profile may not be larger than this: a full two-page narrative is about 30 KB. */
 export const maxProfileBytes = 1024 * 1024;
+
+/**
+ * The front-matter's YAML may not be larger than this (a profile's is about 1.5 KB): the YAML
+ * parser checks duplicate keys and anchors in quadratic time, some 0.2 s at this size.
+ */
+export const maxFrontMatterBytes = 32 * 1024;
+
+/**
+ * Anchors and aliases stay legal YAML, but expanding them may produce at most this many alias
+ * values, so an alias bomb (`b: &b [*a, *a, …]`, `c: [*b, *b, …]`) is refused, not expanded.
+ */
+export const maxAliasCount = 100;
 
 export interface Point {
   line: number;
@@ -33,12 +46,17 @@ export interface Profile {
 
 /** Why a file is not a profile at all, with the rule id and offset to report. */
 export interface ParseProblem {
-  ruleId: 'file' | 'frontmatter';
+  ruleId: 'file' | 'frontmatter' | 'markdown';
   reason: string;
   offset: number;
 }
 
 const markdown = unified().use(remarkParse);
+
+// C0 controls other than tab, line feed and carriage return, and DEL: never in a text file, and
+// NUL costs the Markdown parser a replacement each.
+// eslint-disable-next-line no-control-regex
+const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 // The fences remark-frontmatter recognises: '---' as the first line, and a later '---' line.
 // Splitting them off here and parsing only the narrative as Markdown makes validation about
@@ -47,20 +65,52 @@ const openingFence = /^---[ \t]*\r?\n/;
 const closingFence = /^---[ \t]*(?:\r?\n|$)/gm;
 
 /** Parses the narrative alone, then moves its positions to where it stands in the file. */
-function parseNarrative(text: string, bodyStart: number, wanted: boolean): { tree: Root; bodyLine: number } {
+function parseNarrative(text: string, bodyStart: number, wanted: boolean): { tree: Root; bodyLine: number } | ParseProblem {
   const lineOffset = text.slice(0, bodyStart).split('\n').length - 1;
   const body = text.slice(bodyStart);
   // Most drafts have no narrative yet: skip the Markdown parser's set-up for them.
   if (!wanted || body.trim() === '') return { tree: { type: 'root', children: [] }, bodyLine: lineOffset + 1 };
+  const limit = checkNarrative(body);
+  if (limit) return { ruleId: 'markdown', offset: bodyStart + limit.offset, reason: limit.reason };
   const tree = markdown.parse(body);
-  visit(tree, (node) => {
+  const tooDeep = walkTree(tree, (node) => {
     for (const point of node.position ? [node.position.start, node.position.end] : []) {
       point.line += lineOffset;
       if (point.offset !== undefined) point.offset += bodyStart;
     }
   });
+  if (tooDeep) {
+    const offset = bodyStart + (tooDeep.position?.start.offset ?? 0);
+    return { ruleId: 'markdown', offset, reason: `Markdown nested more than ${narrativeLimits.treeDepth} levels deep (quotes, lists, emphasis); it is not read further` };
+  }
   return { tree, bodyLine: lineOffset + 1 };
 }
+
+/** The front-matter as plain data, or why its aliases cannot be expanded (at the alias). */
+function frontMatterData(doc: Document.Parsed, start: number): Record<string, unknown> | ParseProblem {
+  try {
+    return doc.toJS({ maxAliasCount }) as Record<string, unknown>;
+  } catch (error) {
+    const aliases: Alias[] = [];
+    visitYaml(doc, { Alias: (_, node) => void aliases.push(node) });
+    const unresolved = aliases.find((alias) => alias.resolve(doc) === undefined);
+    if (unresolved) {
+      const name = unresolved.source;
+      return {
+        ruleId: 'frontmatter',
+        offset: start + (unresolved.range?.[0] ?? 0),
+        reason: `*${name} is a YAML alias, but no anchor &${name} comes before it; to write text that starts with *, quote it ("*${name}")`,
+      };
+    }
+    const first = aliases[0];
+    const reason = /alias/i.test((error as Error).message)
+      ? `YAML aliases expand to more than ${maxAliasCount} values; write the values out instead`
+      : `YAML cannot be read: ${(error as Error).message.split('\n')[0]}`;
+    return { ruleId: 'frontmatter', offset: start + (first?.range?.[0] ?? 0), reason };
+  }
+}
+
+const isProblem = (value: object): value is ParseProblem => 'ruleId' in value && 'reason' in value;
 
 /** A file read as a profile, or the reason it is not one. */
 export type ParsedFile = { profile: Profile } | { file: VFile; problem: ParseProblem };
@@ -68,6 +118,18 @@ export type ParsedFile = { profile: Profile } | { file: VFile; problem: ParsePro
 export interface ParseOptions {
   /** false: leave the narrative unparsed (an empty tree), for files read only for their front-matter. */
   narrative?: boolean;
+}
+
+/** A source file as read: one that could not be read becomes a `file` problem of its own. */
+export function parseSource(source: SourceFile, options: ParseOptions = {}): ParsedFile {
+  const problem = (reason: string): ParsedFile => ({ file: new VFile({ path: source.path, value: '' }), problem: { ruleId: 'file', offset: 0, reason } });
+  if (source.unreadable !== undefined) return problem(source.unreadable);
+  try {
+    return parseProfile(source.path, source.bytes, options);
+  } catch (error) {
+    // A parser failure is a bug, but it stays this file's message: the other files are still reported.
+    return problem(`cannot be parsed (${(error as Error).message.split('\n')[0]}); please report this to the toolkit's maintainers`);
+  }
 }
 
 export function parseProfile(path: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedFile {
@@ -85,6 +147,11 @@ export function parseProfile(path: string, bytes: Uint8Array, options: ParseOpti
     return fail({ ruleId: 'file', offset: lossy.indexOf('\uFFFD'), reason: 'file is not valid UTF-8: save it as UTF-8' });
   }
   file.value = text;
+  const control = controlCharacter.exec(text);
+  if (control) {
+    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return fail({ ruleId: 'file', offset: control.index, reason: `file holds the control character ${code}: a profile is text; remove it` });
+  }
   if (text.trim() === '') return fail({ ruleId: 'frontmatter', offset: 0, reason: 'file is empty: a profile starts with front-matter between --- lines' });
 
   const opening = openingFence.exec(text);
@@ -96,7 +163,12 @@ export function parseProfile(path: string, bytes: Uint8Array, options: ParseOpti
   const closing = closingFence.exec(text);
   if (!closing) return fail({ ruleId: 'frontmatter', offset: 0, reason: 'front-matter is not closed: add a --- line after its fields' });
   const end = closing.index;
-  const { tree, bodyLine } = parseNarrative(text, end + closing[0].length, options.narrative !== false);
+  if (end - start > maxFrontMatterBytes) {
+    return fail({ ruleId: 'frontmatter', offset: start, reason: `front-matter is ${kilobytes(end - start)}; it may be at most ${kilobytes(maxFrontMatterBytes)}` });
+  }
+  const narrative = parseNarrative(text, end + closing[0].length, options.narrative !== false);
+  if (isProblem(narrative)) return fail(narrative);
+  const { tree, bodyLine } = narrative;
   const doc = parseDocument(text.slice(start, end), { uniqueKeys: true, prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
@@ -107,11 +179,13 @@ export function parseProfile(path: string, bytes: Uint8Array, options: ParseOpti
     const found = doc.contents === null ? 'empty' : isScalar(doc.contents) ? 'a single value' : 'a list';
     return fail({ ruleId: 'frontmatter', offset: start, reason: `front-matter is ${found}; it must be a mapping of fields (edition: ..., country: ...)` });
   }
+  const data = frontMatterData(doc, start);
+  if (isProblem(data)) return fail(data);
   const pointAt = (offset: number): Point => pointAtOffset(file, offset);
   const profile: Profile = {
     file,
     text,
-    data: doc.toJS() as Record<string, unknown>,
+    data,
     doc,
     frontMatter: { start, end },
     tree,
@@ -152,6 +226,10 @@ function unclosedOpening(doc: Document.Parsed, yaml: string, error: YAMLError): 
 export function pointAtOffset(file: VFile, offset: number): Point {
   const point = location(file).toPoint(Math.max(0, offset));
   return { line: point?.line ?? 1, column: point?.column ?? 1 };
+}
+
+function kilobytes(bytes: number): string {
+  return `${Math.ceil(bytes / 1024)} KB`;
 }
 
 function megabytes(bytes: number): string {

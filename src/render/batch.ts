@@ -1,7 +1,7 @@
-import type { Browser } from 'puppeteer';
 import { stopsTheRun } from '../errors.js';
 import { displayPath } from '../io/collect.js';
-import { writeAtomically } from '../io/write.js';
+import type { Browser, Page } from 'puppeteer';
+import { WriteError, writeAtomically } from '../io/write.js';
 import type { ValidProfile } from '../profile/valid.js';
 import { PageEngine } from './engine/engine.js';
 import type { Layout } from './engine/print.js';
@@ -49,6 +49,25 @@ export const defaultTimeoutMs = 60_000;
 /** A profile whose render was cut short by the browser dying is tried again, once. */
 const maxAttempts = 2;
 
+class PageCrash extends Error {}
+
+/**
+ * Rejects when the page's renderer process dies (killed, out of memory): puppeteer's own calls
+ * would only end with the timeout. The profile is then tried again on a new page.
+ */
+async function unlessCrashed<T>(page: Page, work: Promise<T>): Promise<T> {
+  let onCrash: ((error: Error) => void) | undefined;
+  const crash = new Promise<never>((_, reject) => {
+    onCrash = (error: Error) => reject(new PageCrash(`the page crashed: ${error.message}`));
+    page.once('error', onCrash);
+  });
+  try {
+    return await Promise.race([work, crash]);
+  } finally {
+    if (onCrash) page.off('error', onCrash);
+  }
+}
+
 function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
@@ -60,7 +79,7 @@ async function write(task: RenderTask, html: string, pdfs: { path: string; bytes
     try {
       await writeAtomically(path, data);
     } catch (error) {
-      return { task, status: 'unwritable', message: `cannot write ${displayPath(path)} (${(error as NodeJS.ErrnoException).code ?? errorText(error)})` };
+      return { task, status: 'unwritable', message: error instanceof WriteError ? error.message : `cannot write ${displayPath(path)} (${errorText(error)})` };
     }
   }
   return { task, status: 'written' };
@@ -136,7 +155,7 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
       const browser = await engine.browser();
       try {
         page = await engine.page(page);
-        const printed = await withTimeout(printTargets(page, task.entry, layout, task, options.press), timeoutMs);
+        const printed = await withTimeout(unlessCrashed(page.page, printTargets(page, task.entry, layout, task, options.press)), timeoutMs);
         if (signal?.aborted) break;
         if (printed.kind === 'overflow') {
           finish({ task, status: 'overflow', message: printed.pages.map((fit) => describeOverflow(fit, task.entry.edition)).join('; ') });
@@ -152,7 +171,7 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
         }
         if (page) await engine.retire(page);
         page = undefined;
-        if (!browser.connected && next.attempts < maxAttempts) {
+        if ((!browser.connected || error instanceof PageCrash) && next.attempts < maxAttempts) {
           queue.unshift(next);
           continue;
         }

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createBrotliDecompress } from 'node:zlib';
+import { isRunning } from '../io/process.js';
 import { extract } from 'tar-fs';
 import { unpackNotice } from './unpack-notice.js';
 
@@ -73,15 +74,6 @@ async function unpack(binFolder: string, folder: string): Promise<void> {
       `  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n` +
       `  <dir>${join(folder, 'fonts')}</dir>\n  <cachedir>${join(folder, 'fonts-cache')}</cachedir>\n</fontconfig>\n`,
   );
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** A lock whose owner died (killed mid-unpacking) or that is older than any unpacking takes. */

@@ -3,7 +3,7 @@ import { VFile } from 'vfile';
 import type { Edition } from '../edition/edition.js';
 import type { SourceFile } from '../io/collect.js';
 import type { ProfileData } from '../profile/data.js';
-import { parseProfile, pointAtOffset, type ParsedFile, type Profile } from '../profile/parse.js';
+import { parseSource, pointAtOffset, type ParsedFile, type Profile } from '../profile/parse.js';
 import { namedCountries } from './named.js';
 import { computeComposites } from '../scoring/composites.js';
 import { groupBy } from '../scoring/ranks.js';
@@ -44,6 +44,15 @@ function reportIssue(profile: Profile, ruleId: string, issue: Issue, settings: R
   report(profile.file, ruleId, issue, isPoint(issue.at) ? issue.at : profile.locate(issue.at, issue.part), settings);
 }
 
+/** A rule that fails on one file reports that on the file, and the other files and rules go on. */
+function checkSafely(rule: Rule, check: () => Issue[]): Issue[] {
+  try {
+    return check();
+  } catch (error) {
+    return [{ at: { line: 1, column: 1 }, reason: `rule ${rule.id} could not check this file (${(error as Error).message.split('\n')[0]}); please report this` }];
+  }
+}
+
 /**
  * Runs every check on a set of profile files; the corpus rules compare the profiles of each edition.
  * `context` files (the rest of those editions) take part in the corpus rules but are not reported on;
@@ -51,11 +60,11 @@ function reportIssue(profile: Profile, ruleId: string, issue: Issue, settings: R
  */
 export function validateSources(sources: SourceFile[], editions: Map<string, Edition>, settings: RuleSettings = {}, rules: Rule[] = allRules, context: SourceFile[] = []): Validation {
   return validateParsed(
-    sources.map((source) => parseProfile(source.path, source.bytes)),
+    sources.map((source) => parseSource(source)),
     editions,
     settings,
     rules,
-    context.map((source) => parseProfile(source.path, source.bytes, { narrative: false })),
+    context.map((source) => parseSource(source, { narrative: false })),
   );
 }
 
@@ -104,7 +113,7 @@ function checkFiles(parsedFiles: ParsedFile[], editions: Map<string, Edition>, s
     let fits = true;
     for (const rule of rules) {
       if (rule.stage !== 'parsed' || !fits) continue;
-      const issues = rule.check(profile, editions);
+      const issues = checkSafely(rule, () => rule.check(profile, editions));
       for (const issue of issues) reportIssue(profile, rule.id, issue, settings);
       if (issues.length > 0) fits = false;
     }
@@ -114,7 +123,7 @@ function checkFiles(parsedFiles: ParsedFile[], editions: Map<string, Edition>, s
     const entry: ValidProfile = { profile, data, edition, composites: computeComposites(edition, profile.data) };
     valid.push(entry);
     for (const rule of rules) {
-      if (rule.stage === 'valid') for (const issue of rule.check(entry)) reportIssue(profile, rule.id, issue, settings);
+      if (rule.stage === 'valid') for (const issue of checkSafely(rule, () => rule.check(entry))) reportIssue(profile, rule.id, issue, settings);
     }
   }
   return { files, valid };

@@ -24,7 +24,7 @@ describe('ocindex export', () => {
     await writeFile(join(folder, 'taken'), '');
     const result = await ocindex(['export', join(bundledContent, 'goci-2021'), '--out', 'taken/2021.csv'], folder);
     expect(result).toMatchObject({ code: 2, stdout: '' });
-    expect(result.stderr).toMatch(/^ocindex: taken\/2021\.csv: cannot write \(E[A-Z]+\)\n$/);
+    expect(result.stderr).toBe('ocindex: taken: cannot write (a part of the path is a file, not a folder, ENOTDIR)\n');
   });
 
   it('refuses CSV of several editions without --edition (usage mistake, exit 2)', async () => {

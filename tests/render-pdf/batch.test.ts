@@ -47,6 +47,27 @@ describe('a batch', () => {
     expect(browsers.map((browser) => alive(browser.process()?.pid))).toEqual([false, false]);
   });
 
+  it('tries a profile again at once when its page crashes (a killed renderer), not after the timeout', async () => {
+    let crashed = false;
+    const crashing = {
+      ...layout,
+      measureFit: async (page: Page) => {
+        if (!crashed && (await page.title()).includes('Angola')) {
+          crashed = true;
+          const cdp = await page.createCDPSession();
+          await cdp.send('Page.crash').catch(() => undefined);
+          await new Promise(() => undefined);
+        }
+        return layout.measureFit(page);
+      },
+    };
+    const started = Date.now();
+    const { outcomes } = await renderTexts(profiles, { layout: crashing, timeoutMs: 60_000 });
+    expect(crashed).toBe(true);
+    expect(outcomes.map((o) => o.status)).toEqual(countries.map(() => 'written'));
+    expect(Date.now() - started).toBeLessThan(50_000);
+  });
+
   it('reports a profile that hangs, after its timeout, and renders the others', async () => {
     const hanging = {
       ...layout,

@@ -59,13 +59,14 @@ describe('ocindex render', () => {
     expect(result.stderr).toMatch(message);
   });
 
-  it('fails with exit code 2 when it cannot write its output', async () => {
+  it('fails with exit code 2, before rendering anything, when it cannot write its output', async () => {
     const content = contentFolder({ [azerbaijanPath]: azerbaijan2021 });
     const blocker = join(tempFolder(), 'file');
     writeFileSync(blocker, 'not a folder');
     const result = await runCli('render', content, '--out', blocker);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/azerbaijan\.md: cannot write .*file\/goci-2021\/azerbaijan\.pdf \(ENOTDIR\)/);
+    expect(result.stderr).toMatch(/ocindex: .*file\/goci-2021: cannot write \(a part of the path is a file, not a folder, ENOTDIR\)\n$/);
+    expect(result.stdout).toBe('');
   });
 
   it('fails with exit code 2 on a missing path or no profiles at all', async () => {

@@ -10,8 +10,9 @@ import { uniqueCountryRule } from './unique-country.js';
 
 /** Checks made while reading a file, before any rule module can run. */
 export const parseChecks = [
-  { id: 'file', description: 'The file is readable UTF-8 text of at most 1 MB.' },
-  { id: 'frontmatter', description: 'The file starts with YAML front-matter that parses to a mapping, without duplicate keys.' },
+  { id: 'file', description: 'The file is a readable regular file of at most 1 MB of UTF-8 text without control characters.' },
+  { id: 'frontmatter', description: 'The file starts with YAML front-matter that parses to a mapping, without duplicate keys, at most 32 KB, whose aliases expand to at most 100 values.' },
+  { id: 'markdown', description: 'The narrative stays within the limits the Markdown parser is given: nesting, emphasis and link delimiters per paragraph, markup in all.' },
 ] as const;
 
 /** Every rule, in the order it runs. */

@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../corpus.js';
+import { Workspace } from './workspace.js';
+import { azerbaijan2021 } from '../../tests/support.js';
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+async function workspaceOf(files: Record<string, string>): Promise<{ content: string; workspace: Workspace }> {
+  const content = mkdtempSync(join(tmpdir(), 'ocindex-workspace-'));
+  folders.push(content);
+  mkdirSync(join(content, 'goci-2021'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(content, 'goci-2021', name), text);
+  return { content, workspace: new Workspace(content, await loadCorpus([content])) };
+}
+
+const messagesOf = (workspace: Workspace, key: string) => workspace.profiles.get(key)?.file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`);
+
+describe('Workspace with bad files', () => {
+  it('keeps a file the parser refuses in its index, with its message, and the last printable version', async () => {
+    const { content, workspace } = await workspaceOf({ 'azerbaijan.md': azerbaijan2021 });
+    const path = join(content, 'goci-2021', 'azerbaijan.md');
+    writeFileSync(path, azerbaijan2021.replace(/^funding: >-\n(?: {2}.*\n)+/m, 'funding: *Pending*\n'));
+    const update = await workspace.update([path]);
+    expect(update.changed).toEqual(['goci-2021/azerbaijan']);
+    expect(messagesOf(workspace, 'goci-2021/azerbaijan')).toEqual([expect.stringMatching(/^7:10 frontmatter \*Pending\* is a YAML alias/)]);
+    expect(workspace.profiles.get('goci-2021/azerbaijan')?.printed).toBeDefined();
+  });
+
+  it('keeps a pipe or a link to a device in its index with a file message, and drops a file that is gone', async () => {
+    const { content, workspace } = await workspaceOf({ 'azerbaijan.md': azerbaijan2021 });
+    const pipe = join(content, 'goci-2021', 'albania.md');
+    const zero = join(content, 'goci-2021', 'algeria.md');
+    execFileSync('mkfifo', [pipe]);
+    symlinkSync('/dev/zero', zero);
+    await workspace.update([pipe, zero]);
+    expect(messagesOf(workspace, 'goci-2021/albania')).toEqual(['1:1 file is a named pipe, not a file; a profile is a regular file']);
+    expect(messagesOf(workspace, 'goci-2021/algeria')).toEqual(['1:1 file is a device, not a file; a profile is a regular file']);
+    rmSync(pipe);
+    const update = await workspace.update([pipe]);
+    expect(update.changed).toEqual(['goci-2021/albania']);
+    expect(workspace.profiles.has('goci-2021/albania')).toBe(false);
+  });
+});
