@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { displayPath } from '../../src/io/collect.js';
 import { projectRoot, replaceOnce, runCli, sharedRoot } from '../support.js';
 
 const csv2021 = readFileSync(join(sharedRoot, 'data', 'goci-2021.csv'), 'utf8');
@@ -34,7 +35,7 @@ describe('import of a partial dataset', () => {
     writeFileSync(dataset, `${header}\n${albaniaRow.replace(',5.63,', ',5.60,')}\n`);
     const { code, stdout } = await runCli('import', dataset, '--edition', 'goci-2021', '--out', out);
     expect(code).toBe(0);
-    expect(stdout).toBe('ranks not computed: the dataset holds 1 of the 193 countries of goci-2021; existing profiles keep their ranks, new ones get empty rank fields\ngoci-2021: 0 created, 1 updated, 0 unchanged\n');
+    expect(stdout).toBe(`ranks not computed: the dataset holds 1 of the 193 countries of goci-2021; existing profiles keep their ranks, new ones get empty rank fields\nupdated ${displayPath(join(out, 'goci-2021', 'albania.md'))}\ngoci-2021: 0 created, 1 updated, 0 unchanged\n`);
     const albania = readFileSync(join(out, 'goci-2021', 'albania.md'), 'utf8');
     expect(albania).toContain('  score: 5.60\n  rank: { global: 61, continent: 9, region: 6 }\n');
   });
