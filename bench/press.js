@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { loadCorpus } from '../lib/corpus.js';
+import { loadCorpus } from '../lib/read/corpus.js';
 import { renderBatch } from '../lib/render/batch.js';
-import { measureFit } from '../lib/render/copy-fit.js';
-import { renderHtml } from '../lib/render/html.js';
-import { pressOptions } from '../lib/render/press/index.js';
+import { measureFit } from '../lib/engine/copy-fit.js';
+import { renderHtml } from '../lib/html/html.js';
+import { pressOptions } from '../lib/postprocess/press/index.js';
 import { validateSources } from '../lib/validate/validate.js';
 
 const edition = 'goci-2021';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { resolveExecutable } from '../lib/render/browser.js';
+import { resolveExecutable } from '../lib/engine/browser.js';
 import { medians, ratio, timeNode } from './process.js';
 
 const folder = 'content/goci-2021';

@@ -4,13 +4,13 @@
 // Target: at most 10% more. Alone: `npm run build && node bench/typography.js [--rounds N]`.
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { loadCorpus } from '../lib/corpus.js';
-import { launchBrowser } from '../lib/render/browser.js';
-import { renderProfile } from '../lib/render/pdf.js';
-import { lockDown } from '../lib/render/sandbox.js';
-import { closeBrowser } from '../lib/render/session.js';
-import { measureFit } from '../lib/render/copy-fit.js';
-import { renderHtml } from '../lib/render/html.js';
+import { loadCorpus } from '../lib/read/corpus.js';
+import { launchBrowser } from '../lib/engine/browser.js';
+import { renderProfile } from '../lib/engine/pdf.js';
+import { lockDown } from '../lib/engine/sandbox.js';
+import { closeBrowser } from '../lib/engine/session.js';
+import { measureFit } from '../lib/engine/copy-fit.js';
+import { renderHtml } from '../lib/html/html.js';
 import { validateSources } from '../lib/validate/validate.js';
 
 const layouts = {

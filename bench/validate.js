@@ -5,11 +5,11 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { loadEditions } from '../lib/edition/load.js';
 import { buildEdition } from '../lib/edition/edition.js';
-import { collectProfiles, readSources } from '../lib/io/collect.js';
+import { collectProfiles, readSources } from '../lib/read/collect.js';
 import { schemaValidator } from '../lib/validate/profile-schema.js';
 import { validateSources } from '../lib/validate/validate.js';
 import { readFileSync } from 'node:fs';
-import { packagePath } from '../lib/io/package.js';
+import { packagePath } from '../lib/package/paths.js';
 
 const repeats = 7;
 

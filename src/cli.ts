@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { exitCodeOf, exitCodes } from './errors.js';
 import { processIo, type Io, type SetExitCode } from './commands/io.js';
-import { unpackNotice } from './render/unpack-notice.js';
+import { unpackNotice } from './engine/unpack-notice.js';
 
 type Register = (cli: Command, io: Io, setExitCode: SetExitCode) => void;
 

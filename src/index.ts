@@ -1,5 +1,5 @@
 // The library API: what `import { ... } from 'ocindex-profiles'` offers.
-export { loadCorpus, validate, type Corpus, type CorpusOptions } from './corpus.js';
+export { loadCorpus, validate, type Corpus, type CorpusOptions } from './read/corpus.js';
 export { loadConfig, type Config } from './config/config.js';
 export { loadEditions } from './edition/load.js';
 export type { Edition, Country, IndicatorGroup, Indicator, OutlineSection } from './edition/edition.js';
@@ -12,13 +12,13 @@ export { summarize, type Summary, type FlatMessage } from './report/messages.js'
 export { profileSchemaFor } from './validate/profile-schema.js';
 export { datasetCsv } from './export/csv.js';
 export { exportedProfile, profilesJson, type ExportedProfile } from './export/json.js';
-export { parseShard, shardOf, type Shard } from './shard.js';
+export { parseShard, shardOf, type Shard } from './read/shard.js';
 export { InputError, EditionError, TemplateError, AssetError, BrowserError, CopyFitError, PageCountError, TimeoutError, OcindexError, exitCodes } from './errors.js';
-export { renderHtml, type HtmlOptions } from './render/html.js';
+export { renderHtml, type HtmlOptions } from './html/html.js';
 export { renderPdf } from './render/render-pdf.js';
-export { launchBrowser } from './render/browser.js';
-export { pressOptions, type PressOptions } from './render/press/index.js';
-export { preflight, type PreflightReport, type Finding } from './render/press/preflight.js';
+export { launchBrowser } from './engine/browser.js';
+export { pressOptions, type PressOptions } from './postprocess/press/index.js';
+export { preflight, type PreflightReport, type Finding } from './preflight/preflight.js';
 export { startPreview } from './preview/server.js';
 export { checkCopyFit, type CopyFitOptions } from './check/gate.js';
-export { changedProfiles } from './check/changed.js';
+export { changedProfiles } from './read/changed.js';

@@ -3,10 +3,10 @@
 //          page.pdf (no copy-fit, no post-processing, nothing written);
 //   pdf:   page.pdf alone, on pages laid out once: the time Chromium takes to print, the real floor.
 // Usage: node bench/floors/print.js naive|pdf <folder> [concurrency]
-import { loadCorpus } from '../../lib/corpus.js';
-import { launchBrowser } from '../../lib/render/browser.js';
-import { renderHtml } from '../../lib/render/html.js';
-import { pdfOptions } from '../../lib/render/pdf.js';
+import { loadCorpus } from '../../lib/read/corpus.js';
+import { launchBrowser } from '../../lib/engine/browser.js';
+import { renderHtml } from '../../lib/html/html.js';
+import { pdfOptions } from '../../lib/engine/pdf.js';
 import { validateSources } from '../../lib/validate/validate.js';
 
 const [mode, folder, concurrency = '2'] = process.argv.slice(2);

@@ -1,6 +1,6 @@
 import type { Heading } from 'mdast';
-import type { PageFit } from '../render/copy-fit.js';
-import { describeOverflow } from '../render/pdf.js';
+import type { PageFit } from '../engine/copy-fit.js';
+import { describeOverflow } from '../engine/pdf.js';
 import { sameHeading, sectionsOf, type Section } from '../profile/sections.js';
 import type { ValidProfile } from '../profile/valid.js';
 import type { RuleSettings } from '../validate/validate.js';

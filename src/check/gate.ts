@@ -1,8 +1,8 @@
 import type { Browser } from 'puppeteer';
 import { FitMeter } from '../preview/fit.js';
 import { BrowserError } from '../errors.js';
-import { launchBrowser } from '../render/browser.js';
-import { renderHtml } from '../render/html.js';
+import { launchBrowser } from '../engine/browser.js';
+import { renderHtml } from '../html/html.js';
 import type { ValidProfile } from '../profile/valid.js';
 import type { RuleSettings } from '../validate/validate.js';
 import { reportFit, reportUnmeasured } from './copy-fit-messages.js';

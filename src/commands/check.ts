@@ -1,9 +1,9 @@
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/config.js';
-import { loadCorpus, validate } from '../corpus.js';
-import { changedProfiles, defaultChangedRef } from '../check/changed.js';
+import { loadCorpus, validate } from '../read/corpus.js';
+import { changedProfiles, defaultChangedRef } from '../read/changed.js';
 import { checkCopyFit } from '../check/gate.js';
-import { displayPath } from '../io/collect.js';
+import { displayPath } from '../read/collect.js';
 import { BrowserError } from '../errors.js';
 import { reporters } from '../report/index.js';
 import { summarize } from '../report/messages.js';

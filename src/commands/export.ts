@@ -1,12 +1,12 @@
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/config.js';
-import { loadCorpus, validate } from '../corpus.js';
+import { loadCorpus, validate } from '../read/corpus.js';
 import { datasetCsv } from '../export/csv.js';
 import { profilesJson } from '../export/json.js';
 import { selectForExport } from '../export/select.js';
 import { InputError } from '../errors.js';
-import { displayPath } from '../io/collect.js';
-import { listed, plural } from '../io/suggest.js';
+import { displayPath } from '../read/collect.js';
+import { listed, plural } from '../text/english.js';
 import { editionById, writeOutput } from './setup.js';
 import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { displayPath } from '../io/collect.js';
-import { writeAll } from '../io/write.js';
+import { displayPath } from '../read/collect.js';
+import { writeAll } from '../write/write.js';
 import { planWrites } from '../dataset/apply.js';
 import { readRows } from '../dataset/import.js';
 import { readTable } from '../dataset/read.js';
 import { editionById, setup } from './setup.js';
 import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
-import { plural } from '../io/suggest.js';
+import { plural } from '../text/english.js';
 
 /** A dataset with thousands of bad cells shows this many, then how many more. */
 const shownProblems = 20;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Edition } from '../edition/edition.js';
 import { findCountry } from '../edition/find-country.js';
-import { displayPath } from '../io/collect.js';
+import { displayPath } from '../read/collect.js';
 import { newProfileText } from '../profile/create.js';
 import { outlineMarkdown } from '../profile/outline.js';
 import { withOutline } from '../profile/with-outline.js';

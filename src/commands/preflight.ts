@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { displayPath } from '../io/collect.js';
-import { plural } from '../io/suggest.js';
-import { preflight, UnreadablePdfError, type Finding } from '../render/press/preflight.js';
+import { displayPath } from '../read/collect.js';
+import { plural } from '../text/english.js';
+import { preflight, UnreadablePdfError, type Finding } from '../preflight/preflight.js';
 import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
 

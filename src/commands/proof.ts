@@ -2,10 +2,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, exitCodes } from '../errors.js';
-import { displayPath } from '../io/collect.js';
-import { writeAtomically } from '../io/write.js';
-import { plural } from '../io/suggest.js';
-import { proofSheets, profilesPerSheet } from '../render/proof.js';
+import { displayPath } from '../read/collect.js';
+import { writeAtomically } from '../write/write.js';
+import { plural } from '../text/english.js';
+import { proofSheets, profilesPerSheet } from '../proof/proof.js';
 import type { Io, SetExitCode } from './io.js';
 import { setup } from './setup.js';
 

@@ -1,25 +1,25 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { dirname, join } from 'node:path';
 import { loadConfig, type RenderTarget } from '../config/config.js';
-import { loadCorpus, validate } from '../corpus.js';
-import { checkWritableFolder } from '../io/write.js';
-import { parseShard, shardOf, type Shard } from '../shard.js';
+import { loadCorpus, validate } from '../read/corpus.js';
+import { checkWritableFolder } from '../write/write.js';
+import { parseShard, shardOf, type Shard } from '../read/shard.js';
 import { slugOfCountry } from '../edition/names.js';
-import { displayPath } from '../io/collect.js';
+import { displayPath } from '../read/collect.js';
 import { renderBatch, defaultConcurrency, defaultTimeoutMs, type RenderOutcome, type RenderTask } from '../render/batch.js';
-import { measureFit } from '../render/copy-fit.js';
-import { changedProfiles, defaultChangedRef } from '../check/changed.js';
+import { measureFit } from '../engine/copy-fit.js';
+import { changedProfiles, defaultChangedRef } from '../read/changed.js';
 import { upToDate } from '../render/incremental.js';
-import { renderHtml } from '../render/html.js';
-import { documentDate } from '../render/pdf-metadata.js';
+import { renderHtml } from '../html/html.js';
+import { documentDate } from '../postprocess/pdf-metadata.js';
 import { createProgress } from './progress.js';
-import { pressFingerprint, pressOptions } from '../render/press/index.js';
+import { pressFingerprint, pressOptions } from '../postprocess/press/index.js';
 import { humanReporter } from '../report/human.js';
 import { summarize } from '../report/messages.js';
 import type { ValidProfile } from '../profile/valid.js';
 import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
-import { plural } from '../io/suggest.js';
+import { plural } from '../text/english.js';
 
 interface RenderOptions {
   out?: string;

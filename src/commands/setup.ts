@@ -2,7 +2,7 @@ import { loadConfig, type Config } from '../config/config.js';
 import type { Edition } from '../edition/edition.js';
 import { loadEditions } from '../edition/load.js';
 import { InputError } from '../errors.js';
-import { writeAtomically } from '../io/write.js';
+import { writeAtomically } from '../write/write.js';
 
 /** What most commands start from: the working folder's settings and the editions they make known. */
 export async function setup(): Promise<{ config: Config; editions: Map<string, Edition> }> {

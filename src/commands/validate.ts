@@ -2,17 +2,17 @@ import { Command, Option } from 'commander';
 import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
 import { loadConfig } from '../config/config.js';
-import { loadCorpus, validate } from '../corpus.js';
+import { loadCorpus, validate } from '../read/corpus.js';
 import { describeFix, planFixes } from '../fix/fix.js';
 import { withFields } from '../profile/edit.js';
 import { parseProfile, parseSource, type Profile } from '../profile/parse.js';
-import { displayPath } from '../io/collect.js';
+import { displayPath } from '../read/collect.js';
 import { InputError } from '../errors.js';
-import { WriteError, writeAtomically } from '../io/write.js';
+import { WriteError, writeAtomically } from '../write/write.js';
 import { reporters } from '../report/index.js';
 import { summarize } from '../report/messages.js';
 import { validateParsed } from '../validate/validate.js';
-import { plural } from '../io/suggest.js';
+import { plural } from '../text/english.js';
 
 export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli

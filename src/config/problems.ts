@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { didYouMean, listed } from '../io/suggest.js';
+import { didYouMean, listed } from '../text/english.js';
 
 /** An ajv instance path as a settings key: "/rules/file-name" -> "rules.file-name", "/editions/0" -> "editions[0]". */
 export function keyName(prefix: string[], instancePath: string): string {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isScalar } from 'yaml';
 import type { Edition } from '../edition/edition.js';
 import { withFields, type FieldChange } from '../profile/edit.js';
-import { readSources, type SourceFile } from '../io/collect.js';
+import { readSources, type SourceFile } from '../read/collect.js';
 import { parseSource, pointAtOffset } from '../profile/parse.js';
 import { newProfileText } from '../profile/create.js';
 import type { ImportedRow } from './import.js';

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Edition } from '../edition/edition.js';
 import { InputError } from '../errors.js';
-import { readBounded } from '../io/collect.js';
+import { readBounded } from '../read/collect.js';
 import { workbookLimits } from './zip-limits.js';
 import { readWorkbook } from './xlsx.js';
 

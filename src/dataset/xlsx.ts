@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Edition } from '../edition/edition.js';
 import { InputError } from '../errors.js';
-import { listed } from '../io/suggest.js';
+import { listed } from '../text/english.js';
 import type { Table } from './read.js';
 import { workbookLimits, workbookTooLarge } from './zip-limits.js';
 

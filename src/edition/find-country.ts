@@ -1,6 +1,6 @@
 import type { Country, Edition } from './edition.js';
 import { InputError } from '../errors.js';
-import { didYouMean, listed } from '../io/suggest.js';
+import { didYouMean, listed } from '../text/english.js';
 import { slugOfCountry } from './names.js';
 
 /**

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { EditionError } from '../errors.js';
-import { compileSchema, packagePath } from '../io/package.js';
+import { compileSchema, packagePath } from '../package/paths.js';
 import { buildEdition, type Edition, type EditionSource } from './edition.js';
 
 /** The editions shipped in editions/, plus those of any extra folder, by id. */

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../render/template.js';
+import { escapeHtml } from '../html/template.js';
 
 /** HTML already safe to insert: html`` does not escape it again. */
 export class Markup {

@@ -1,10 +1,10 @@
-import { describeOverflow } from '../render/pdf.js';
+import { describeOverflow } from '../engine/pdf.js';
 import { countMessages, summarize, type FlatMessage } from '../report/messages.js';
 import type { FitResult } from './fit.js';
 import { html, type Markup } from './markup.js';
 import { imageUrlOf, urlOf } from './routes.js';
 import type { ProfileState } from './workspace.js';
-import { plural } from '../io/suggest.js';
+import { plural } from '../text/english.js';
 
 export const counts = ({ errors, warnings }: { errors: number; warnings: number }) => `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 

@@ -2,10 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIP } from 'node:net';
 import { dirname } from 'node:path';
 import type { Browser } from 'puppeteer';
-import { loadCorpus } from '../corpus.js';
+import { loadCorpus } from '../read/corpus.js';
 import { InputError } from '../errors.js';
-import { displayPath } from '../io/collect.js';
-import { renderHtml } from '../render/html.js';
+import { displayPath } from '../read/collect.js';
+import { renderHtml } from '../html/html.js';
 import { summarize } from '../report/messages.js';
 import type { ValidProfile } from '../profile/valid.js';
 import type { RuleSettings } from '../validate/validate.js';

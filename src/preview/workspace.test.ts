@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../corpus.js';
+import { loadCorpus } from '../read/corpus.js';
 import { Workspace } from './workspace.js';
-import { azerbaijan2021 } from '../../tests/support.js';
+import { azerbaijan2021 } from '../testing/support.js';
 
 const folders: string[] = [];
 afterEach(() => {

@@ -1,9 +1,9 @@
 import { lstat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
-import type { Corpus } from '../corpus.js';
+import type { Corpus } from '../read/corpus.js';
 import type { Edition } from '../edition/edition.js';
-import { displayPath, readBounded, type SourceFile } from '../io/collect.js';
+import { displayPath, readBounded, type SourceFile } from '../read/collect.js';
 import type { ValidProfile } from '../profile/valid.js';
 import { rules } from '../validate/rules/index.js';
 import { validateParsed, type RuleSettings } from '../validate/validate.js';

@@ -8,7 +8,7 @@ import type { Node, Parent } from 'unist';
  * 1 MB of one-word lines 40 s. A printed narrative is 10-20 KB: about 100 lines, a few hundred
  * markup characters, two levels of nesting. These limits are far above any real profile and
  * keep the parse of any 1 MB file within a small multiple of the seed profile's (measured by
- * tests/robustness/markdown-limits.test.ts).
+ * bench/parse-limits.js).
  */
 export const narrativeLimits = {
   /** Containers opening one line: `>` and list markers, plus one per 4 columns of indentation. */

@@ -4,7 +4,7 @@ import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { isCollection, isMap, isPair, isScalar, parseDocument, visit as visitYaml, type Alias, type Document, type Node, type YAMLError } from 'yaml';
-import type { SourceFile } from '../io/collect.js';
+import type { SourceFile } from '../read/collect.js';
 import { checkNarrative, narrativeLimits, walkTree } from './limits.js';
 
 /** A profile may not be larger than this: a full two-page narrative is about 30 KB. */

@@ -1,15 +1,15 @@
 import { stopsTheRun } from '../errors.js';
-import { displayPath } from '../io/collect.js';
+import { displayPath } from '../read/collect.js';
 import type { Browser, Page } from 'puppeteer';
-import { WriteError, writeAtomically } from '../io/write.js';
+import { WriteError, writeAtomically } from '../write/write.js';
 import type { ValidProfile } from '../profile/valid.js';
-import { PageEngine } from './engine/engine.js';
-import type { Layout } from './engine/print.js';
-import type { WarmPage } from './engine/warm-page.js';
-import { describeOverflow } from './pdf.js';
-import { UndeclaredColourError, UnconvertibleColourError, type PressOptions } from './press/index.js';
-import { finishTargets, printTargets, type TargetsPrint } from './press/targets.js';
-import { withTimeout } from './timeout.js';
+import { PageEngine } from '../engine/engine.js';
+import type { Layout } from '../engine/print.js';
+import type { WarmPage } from '../engine/warm-page.js';
+import { describeOverflow } from '../engine/pdf.js';
+import { UndeclaredColourError, UnconvertibleColourError, type PressOptions } from '../postprocess/press/index.js';
+import { finishTargets, printTargets, type TargetsPrint } from './targets.js';
+import { withTimeout } from '../engine/timeout.js';
 
 export interface RenderTask {
   entry: ValidProfile;

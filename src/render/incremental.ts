@@ -1,6 +1,6 @@
 import type { RenderOutcome, RenderTask } from './batch.js';
-import { resolveExecutable } from './browser.js';
-import { renderHtml, type HtmlOptions } from './html.js';
+import { resolveExecutable } from '../engine/browser.js';
+import { renderHtml, type HtmlOptions } from '../html/html.js';
 import { Manifest, renderKey } from './up-to-date.js';
 import type { ValidProfile } from '../profile/valid.js';
 

@@ -1,12 +1,12 @@
 import type { Browser } from 'puppeteer';
 import { CopyFitError } from '../errors.js';
 import type { ValidProfile } from '../profile/valid.js';
-import { measureFit } from './copy-fit.js';
-import { PageEngine } from './engine/engine.js';
-import { printProfile } from './engine/print.js';
-import { renderHtml } from './html.js';
-import { describeOverflow } from './pdf.js';
-import type { PressOptions } from './press/index.js';
+import { measureFit } from '../engine/copy-fit.js';
+import { PageEngine } from '../engine/engine.js';
+import { printProfile } from '../engine/print.js';
+import { renderHtml } from '../html/html.js';
+import { describeOverflow } from '../engine/pdf.js';
+import type { PressOptions } from '../postprocess/press/index.js';
 
 /**
  * The printed PDF of one profile, for library use; batches go through renderBatch, which keeps its

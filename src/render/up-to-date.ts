@@ -3,21 +3,25 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeAtomically } from '../io/write.js';
-import { packagePath } from '../io/package.js';
+import { writeAtomically } from '../write/write.js';
+import { packagePath } from '../package/paths.js';
 import type { ValidProfile } from '../profile/valid.js';
-import { profileMetadata } from './pdf-metadata.js';
+import { profileMetadata } from '../postprocess/pdf-metadata.js';
 
 /** The manifest's name in the output folder: hidden, so that `ls dist/` shows the editions only. */
 export const manifestName = '.ocindex-manifest.json';
 
 let toolkit: string | undefined;
-/** The toolkit's version and the code of its renderer (this folder): a change to either prints anew. */
+/**
+ * The toolkit's version and its code (every module of lib/ or src/: view, html, engine and
+ * post-processing all shape the PDF): a change to either prints anew.
+ */
 function toolkitIdentity(): string {
   if (toolkit === undefined) {
     const hash = createHash('sha256').update(readFileSync(packagePath('package.json')));
-    const folder = dirname(fileURLToPath(import.meta.url));
-    for (const name of readdirSync(folder).sort()) if (/\.(js|ts)$/.test(name)) hash.update(name).update(readFileSync(join(folder, name)));
+    const code = dirname(dirname(fileURLToPath(import.meta.url)));
+    const modules = readdirSync(code, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(js|ts)$/.test(name) && !/\.(test|d)\.ts$/.test(name)).sort();
+    for (const name of modules) hash.update(name).update(readFileSync(join(code, name)));
     toolkit = hash.digest('hex');
   }
   return toolkit;

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { plural } from '../io/suggest.js';
+import { plural } from '../text/english.js';
 
 /** One validation message, flat: what every reporter formats. */
 export interface FlatMessage {

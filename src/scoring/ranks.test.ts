@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editionCorpus, editions } from '../../tests/support.js';
+import { editionCorpus, editions } from '../testing/support.js';
 import { fieldAt } from '../profile/data.js';
 import { validateSources } from '../validate/validate.js';
 import { competitionRanks, placeOf, rankFields, ranksByScope } from './ranks.js';

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { VFile } from 'vfile';
 import type { Edition } from '../edition/edition.js';
-import type { SourceFile } from '../io/collect.js';
+import type { SourceFile } from '../read/collect.js';
 import type { ProfileData } from '../profile/data.js';
 import { parseSource, pointAtOffset, type ParsedFile, type Profile } from '../profile/parse.js';
 import { namedCountries } from './named.js';

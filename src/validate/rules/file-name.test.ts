@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { azerbaijan2021, checkOne, lineOf } from '../../../tests/support.js';
+import { azerbaijan2021, checkOne, lineOf } from '../../testing/support.js';
 
 describe('file-name rule', () => {
   it('warns when a profile is not at <edition>/<slug>.md', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { azerbaijan2021, checkOne, lineOf, readContent, replaceOnce } from '../../../tests/support.js';
+import { azerbaijan2021, checkOne, lineOf, readContent, replaceOnce } from '../../testing/support.js';
 
 describe('geography rule', () => {
   it('reports a country the edition does not have, with a did-you-mean', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { azerbaijan2021, checkOne, lineOf, replaceOnce } from '../../../tests/support.js';
+import { azerbaijan2021, checkOne, lineOf, replaceOnce } from '../../testing/support.js';
 
 const only = (text: string) => checkOne(text).filter((m) => m.ruleId === 'narrative-outline');
 

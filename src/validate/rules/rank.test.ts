@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { azerbaijan2021, check, editionCorpus, lineOf, replaceOnce } from '../../../tests/support.js';
+import { azerbaijan2021, check, editionCorpus, lineOf, replaceOnce } from '../../testing/support.js';
 
 const azerbaijan = 'content/goci-2021/azerbaijan.md';
 

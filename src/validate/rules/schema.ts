@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { didYouMean } from '../../io/suggest.js';
+import { didYouMean } from '../../text/english.js';
 import { fieldName } from '../../profile/data.js';
 import type { Issue, RawProfileRule } from '../rule.js';
 import { schemaValidator } from '../profile-schema.js';

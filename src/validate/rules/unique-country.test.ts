@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { azerbaijan2021, check, lineOf } from '../../../tests/support.js';
+import { azerbaijan2021, check, lineOf } from '../../testing/support.js';
 
 describe('unique-country rule', () => {
   it('reports the second profile of a country in the same edition', () => {

@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, projectRoot, tempFolder } from './testing/support.js';
+
+const heavy = /\/node_modules\/(puppeteer|puppeteer-core|exceljs|pdf-lib|chokidar|cli-progress|@sparticuz\/chromium)\//;
+
+describe('start-up', () => {
+  let folder: string;
+  beforeAll(() => {
+    ensureBuilt();
+    folder = tempFolder();
+  });
+
+  /** Runs bin/ocindex.js as a user does, recording every module it imports. */
+  function ocindex(...args: string[]): { status: number | null; stdout: string; imported: string[] } {
+    const log = join(folder, `${args.join('_').replace(/\W+/g, '-')}.log`);
+    const result = spawnSync(process.execPath, ['--import', './src/testing/record-imports.mjs', 'bin/ocindex.js', ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, OCINDEX_IMPORT_LOG: log },
+      encoding: 'utf8',
+    });
+    return { status: result.status, stdout: result.stdout, imported: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+  }
+
+  it('--version prints the version of package.json and imports no command', () => {
+    const { status, stdout, imported } = ocindex('--version');
+    const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(status).toBe(0);
+    expect(stdout).toBe(`${version}\n`);
+    expect(imported.filter((url) => url.includes('/commands/'))).toEqual([expect.stringMatching(/\/commands\/io\.js$/)]);
+    expect(imported.filter((url) => heavy.test(url))).toEqual([]);
+  });
+
+  it('--help lists every command without importing any of them', () => {
+    const { status, stdout, imported } = ocindex('--help');
+    expect(status).toBe(0);
+    for (const command of ['validate', 'import', 'render', 'preflight', 'preview', 'new', 'export', 'schema']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    expect(imported.filter((url) => /\/commands\/(?!io\.js)/.test(url))).toEqual([]);
+    expect(imported.filter((url) => heavy.test(url))).toEqual([]);
+  });
+
+  it('validate imports neither the browser nor the PDF, workbook or watcher libraries; render does', () => {
+    const validate = ocindex('validate', 'content/goci-2021/azerbaijan.md');
+    expect(validate.status).toBe(0);
+    expect(validate.imported.filter((url) => heavy.test(url))).toEqual([]);
+    const render = ocindex('render', '--help');
+    expect(render.stdout).toContain('--concurrency <n>');
+    expect(render.imported.some((url) => /\/node_modules\/puppeteer-core\//.test(url))).toBe(true);
+  });
+});

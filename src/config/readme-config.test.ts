@@ -1,0 +1,27 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+import { projectRoot } from '../testing/support.js';
+
+const made: string[] = [];
+afterEach(() => made.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+describe("the README's config example", () => {
+  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+  const example = /## Configuration[^]*?```json\n([^]*?)```/.exec(readme)?.[1] ?? '';
+
+  it('works when copied: its $schema exists in this project and accepts it, and every command can load it', async () => {
+    const settings = JSON.parse(example) as { $schema: string };
+    const schemaPath = join(projectRoot, settings.$schema);
+    expect(existsSync(schemaPath)).toBe(true);
+    const check = new Ajv().compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+    expect(check(settings), JSON.stringify(check.errors)).toBe(true);
+    const folder = mkdtempSync(join(tmpdir(), 'ocindex-config-'));
+    made.push(folder);
+    writeFileSync(join(folder, 'ocindex.config.json'), example);
+    await expect(loadConfig(folder)).resolves.toMatchObject({ source: 'ocindex.config.json', content: join(folder, 'content') });
+  });
+});

@@ -1,0 +1,51 @@
+import type { Page } from 'puppeteer';
+import type { ValidProfile } from '../profile/valid.js';
+import type { PageFit } from './copy-fit.js';
+import { PageCountError } from '../errors.js';
+import { printedPages } from './pdf.js';
+import type { HtmlOptions } from '../html/html.js';
+import { pdfSteps, postprocess } from '../postprocess/index.js';
+import type { PressOptions } from '../postprocess/press/index.js';
+import type { WarmPage } from './warm-page.js';
+
+/** The HTML side of the renderer: the document of a profile and the check that its text fits. */
+export interface Layout {
+  renderHtml(entry: ValidProfile, options?: HtmlOptions): string;
+  measureFit(page: Page): Promise<PageFit[]>;
+}
+
+/** What the page gives for a profile: Chromium's PDF, or the pages whose text does not fit. */
+export type PagePrint = { kind: 'printed'; html: string; raw: Uint8Array } | { kind: 'overflow'; pages: PageFit[] };
+
+export type ProfileRender = { kind: 'pdf'; html: string; pdf: Uint8Array } | { kind: 'overflow'; pages: PageFit[] };
+
+/**
+ * The browser's part of printing a profile: lays it out on a warm page, measures copy-fit and prints
+ * it, unless its text does not fit. Waits for the document and its fonts, never for network idle:
+ * nothing loads from the network, and waiting for it is what loses PDFs in large batches. With
+ * `press`, the press HTML (templates/press.css, with bleed).
+ */
+export async function printOnPage(page: WarmPage, entry: ValidProfile, layout: Layout, press = false): Promise<PagePrint> {
+  const html = layout.renderHtml(entry, press ? { target: 'press' } : {});
+  await page.layOut(html);
+  const overflowing = (await layout.measureFit(page.page)).filter((fit) => !fit.fits);
+  if (overflowing.length > 0) return { kind: 'overflow', pages: overflowing };
+  return { kind: 'printed', html, raw: await page.print() };
+}
+
+/**
+ * Node's part: the post-processing steps (with `press`, those of the PDF/X-4 press file), and the
+ * check that the profile printed on its two pages.
+ */
+export async function finishPrint(raw: Uint8Array, entry: ValidProfile, press?: PressOptions): Promise<Uint8Array> {
+  const { bytes, pages } = await postprocess(raw, entry, pdfSteps(press));
+  if (pages !== printedPages) throw new PageCountError(`printed on ${pages} pages instead of ${printedPages}, although its text was measured to fit`);
+  return bytes;
+}
+
+/** A profile printed and finished (with `press`, as the press file), or the pages whose text does not fit. */
+export async function printProfile(page: WarmPage, entry: ValidProfile, layout: Layout, press?: PressOptions): Promise<ProfileRender> {
+  const printed = await printOnPage(page, entry, layout, press !== undefined);
+  if (printed.kind === 'overflow') return printed;
+  return { kind: 'pdf', html: printed.html, pdf: await finishPrint(printed.raw, entry, press) };
+}

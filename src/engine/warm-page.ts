@@ -1,0 +1,64 @@
+import type { Browser, Page } from 'puppeteer';
+import { pdfOptions } from './pdf.js';
+import { lockDown } from './sandbox.js';
+import { sameStyles, splitDocument } from './document.js';
+import { settleTypography } from './settle.js';
+import { layOutLoaded, swapDocument, warmMarker } from './swap.js';
+
+/**
+ * A page locked down for untrusted content (sandbox.ts) that keeps its stylesheets and fonts loaded
+ * between documents: a document printed from the same templates as the last one replaces only its
+ * body, title and language (80-90 ms a profile instead of ~220 ms for a fresh load of 290 KB with its
+ * fonts); any other document, or a page that is not in the state the engine left it, is loaded afresh.
+ */
+export class WarmPage {
+  readonly page: Page;
+  /** The stylesheets the document holds, when it is one the engine loaded and may swap into. */
+  #styles: string[] | undefined;
+
+  private constructor(page: Page) {
+    this.page = page;
+  }
+
+  static async open(browser: Browser): Promise<WarmPage> {
+    const page = await browser.newPage();
+    try {
+      await lockDown(page);
+    } catch (error) {
+      await page.close().catch(() => undefined);
+      throw error;
+    }
+    return new WarmPage(page);
+  }
+
+  get browser(): Browser {
+    return this.page.browser();
+  }
+
+  /**
+   * Puts a document on the page and waits until it is laid out with its fonts, as printed: for the PDF
+   * and for every copy-fit measurement. Timeouts are the caller's business.
+   */
+  async layOut(html: string): Promise<void> {
+    const split = splitDocument(html);
+    // Forgotten first: a load or swap cut short leaves the document in no known state.
+    const loaded = this.#styles;
+    this.#styles = undefined;
+    const swapped = split !== undefined && sameStyles(loaded, split.styles) && (await this.page.evaluate(swapDocument, split.light, warmMarker));
+    if (!swapped) {
+      await this.page.setContent(html, { waitUntil: 'load', timeout: 0 });
+      await this.page.evaluate(layOutLoaded, split ? warmMarker : null);
+    }
+    await settleTypography(this.page);
+    this.#styles = split?.styles;
+  }
+
+  /** The laid-out document as Chromium prints it. */
+  print(): Promise<Uint8Array> {
+    return this.page.pdf(pdfOptions);
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}

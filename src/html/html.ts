@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { packagePath } from '../package/paths.js';
+import type { ValidProfile } from '../profile/valid.js';
+import { inlineAssets } from './assets.js';
+import { fillTemplate } from './template.js';
+import { profileView } from '../view/view-model.js';
+
+export interface HtmlOptions {
+  /** Watermark text over both pages; default: "draft" or "review" from the status, none when final; false for none. */
+  watermark?: string | false;
+  /** Typographic quotes, dashes and hyphenation in the language's style (languages/*.yaml); false prints the text as written. Default true. */
+  typography?: boolean;
+  /** 'press': the sheet with bleed of templates/press.css, `<html class="press">`; default 'screen'. */
+  target?: 'screen' | 'press';
+}
+
+const templateFolder = packagePath('templates');
+const pageTemplate = 'profile.html';
+const stylesheet = join(templateFolder, 'profile.css');
+const pressStylesheet = join(templateFolder, 'press.css');
+
+/** The other .html files of templates/ are partials: templates/bar.html is {{> bar}}. */
+function partials(): Record<string, string> {
+  const names = readdirSync(templateFolder).filter((name) => name.endsWith('.html') && name !== pageTemplate);
+  return Object.fromEntries(names.map((name) => [basename(name, '.html'), readFileSync(join(templateFolder, name), 'utf8')]));
+}
+
+/**
+ * The profile as one standalone HTML document: two A4 pages, the stylesheet and its fonts inlined,
+ * nothing for the browser to fetch. The templates are read on each call, so a designer's edit
+ * shows on the next render.
+ */
+export function renderHtml(entry: ValidProfile, options: HtmlOptions = {}): string {
+  const press = options.target === 'press';
+  let css = inlineAssets(readFileSync(stylesheet, 'utf8'), stylesheet);
+  if (press) css += `\n${inlineAssets(readFileSync(pressStylesheet, 'utf8'), pressStylesheet)}`;
+  const view = { ...profileView(entry, options), stylesheet: css, press };
+  return fillTemplate(readFileSync(join(templateFolder, pageTemplate), 'utf8'), view, partials(), pageTemplate);
+}

@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ValidateFunction } from 'ajv';
+
+/** The installed package's root: lib/package/ or src/package/ sit two levels below it. */
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function packagePath(...parts: string[]): string {
+  return join(root, ...parts);
+}
+
+export function readSchema(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(packagePath('schemas', name), 'utf8')) as Record<string, unknown>;
+}
+
+export function compileSchema<T>(name: string): ValidateFunction<T> {
+  return new Ajv({ allErrors: true }).compile<T>(readSchema(name));
+}

@@ -1,0 +1,37 @@
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
+import type { ValidProfile } from '../profile/valid.js';
+import type { PressOptions } from './press/index.js';
+import { idStep } from './id.js';
+import { metadataStep } from './metadata.js';
+import { pressPdfStep } from './press.js';
+import type { PdfStep } from './step.js';
+import { xmpStep } from './xmp.js';
+
+/**
+ * The post-processing of a printed profile, in order: of the screen PDF, or with `press` of the
+ * press file. A new step is one file and one line here; the id step stays last (it hashes the rest).
+ */
+export function pdfSteps(press?: PressOptions): PdfStep[] {
+  return [metadataStep, press ? pressPdfStep(press) : xmpStep, idStep];
+}
+
+/** A finished PDF and its page count (a cheap check against the layout's own copy-fit verdict). */
+export interface FinishedPdf {
+  bytes: Buffer;
+  pages: number;
+}
+
+/**
+ * Runs the steps on Chromium's PDF, keeping its structure tree and outline: loaded once, edited by
+ * each step, saved once, finished by each step.
+ */
+export async function postprocess(pdf: Uint8Array, entry: ValidProfile, steps: PdfStep[] = pdfSteps()): Promise<FinishedPdf> {
+  const context = { entry };
+  // A profile's PDF is small: parsed and written in one go, without pdf-lib's pauses between objects,
+  // it takes a third of the time.
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  for (const step of steps) await step.edit?.(doc, context);
+  const bytes = Buffer.from(await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }));
+  for (const step of steps) step.finish?.(bytes, context);
+  return { bytes, pages: doc.getPageCount() };
+}

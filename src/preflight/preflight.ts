@@ -1,0 +1,58 @@
+import { PDFArray, PDFDocument, PDFName, ParseSpeeds } from 'pdf-lib';
+import { accessibilityChecks } from './access.js';
+import { pressChecks } from './press.js';
+import { xmpText } from '../postprocess/press/pdf-objects.js';
+
+/** One problem found in a PDF; `page` is 1-based, absent for the document as a whole. */
+export interface Finding {
+  check: string;
+  page?: number;
+  message: string;
+}
+
+/** A preflight check: an id, what it checks, and a pure function of the parsed document. */
+export interface PreflightCheck {
+  id: string;
+  description: string;
+  check(doc: PDFDocument, bytes: Uint8Array): Finding[];
+}
+
+export interface PreflightReport {
+  /** Whether the PDF/X-4 checks ran: the file is a press file. */
+  press: boolean;
+  findings: Finding[];
+}
+
+/** The file cannot be read as a PDF at all. */
+export class UnreadablePdfError extends Error {}
+
+/** A PDF claims to be a press file when it declares PDF/X in its output intents or its XMP. */
+function claimsPdfx(doc: PDFDocument): boolean {
+  if ((doc.catalog.lookupMaybe(PDFName.of('OutputIntents'), PDFArray)?.size() ?? 0) > 0) return true;
+  return /pdfxid:GTS_PDFXVersion/.test(xmpText(doc) ?? '');
+}
+
+export const preflightChecks = { press: pressChecks, accessibility: accessibilityChecks };
+
+/**
+ * The toolkit's own check of what its PDFs promise: the accessibility points of every PDF (tags,
+ * language, title, XMP, figures, headings) and, for a press file, the PDF/X-4 points (version, boxes,
+ * output intent, colour, fonts, XMP, annotations). Not a certified PDF/X validator.
+ * `press`: run the PDF/X-4 checks; by default when the file claims PDF/X.
+ */
+export async function preflight(bytes: Uint8Array, options: { press?: boolean } = {}): Promise<PreflightReport> {
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, throwOnInvalidObject: true });
+  } catch (error) {
+    throw new UnreadablePdfError(`not a readable PDF (${(error as Error).message.split('\n')[0]})`);
+  }
+  const press = options.press ?? claimsPdfx(doc);
+  const checks = press ? [...pressChecks, ...accessibilityChecks] : accessibilityChecks;
+  return { press, findings: checks.flatMap((check) => check.check(doc, bytes)) };
+}
+
+/** "page 2: no TrimBox" or the message alone for the whole document. */
+export function describeFinding(finding: Finding): string {
+  return `${finding.page === undefined ? '' : `page ${finding.page}: `}${finding.message}`;
+}

@@ -1,0 +1,33 @@
+import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { changedProfiles } from './changed.js';
+import { git, inFolder, removeAll, repositoryWithEdition } from '../testing/git-repo.js';
+
+const made: string[] = [];
+afterEach(() => removeAll(made));
+
+describe('--changed: the profiles changed since a git ref', () => {
+  it('takes committed, staged, unstaged and untracked changes since the merge base; not deleted files nor other folders', async () => {
+    const repo = repositoryWithEdition(made);
+    git(repo, 'checkout', '-qb', 'pr');
+    appendFileSync(join(repo, 'content/goci-2021/chad.md'), '\n');
+    git(repo, 'commit', '-qam', 'committed on the branch');
+    // main moves on meanwhile: its changes are not the branch's.
+    git(repo, 'checkout', '-q', 'main');
+    appendFileSync(join(repo, 'content/goci-2021/peru.md'), '\n');
+    git(repo, 'commit', '-qam', 'on main');
+    git(repo, 'checkout', '-q', 'pr');
+    appendFileSync(join(repo, 'content/goci-2021/mali.md'), '\n'); // unstaged
+    writeFileSync(join(repo, 'content/goci-2021/notes.md'), '---\n---\n'); // untracked
+    rmSync(join(repo, 'content/goci-2021/niger.md')); // deleted
+    writeFileSync(join(repo, 'README.md'), '# not a profile\n');
+
+    await inFolder(repo, async () => {
+      expect(await changedProfiles('main', ['content'])).toEqual(['content/goci-2021/chad.md', 'content/goci-2021/mali.md', 'content/goci-2021/notes.md']);
+      expect(await changedProfiles('HEAD', ['content'])).toEqual(['content/goci-2021/mali.md', 'content/goci-2021/notes.md']);
+      expect(await changedProfiles('main', ['content/goci-2023'])).toEqual([]);
+      await expect(changedProfiles('no-such-ref', ['content'])).rejects.toThrow(/^--changed: git merge-base failed: /);
+    });
+  });
+});

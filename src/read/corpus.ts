@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { Edition } from '../edition/edition.js';
+import { loadEditions } from '../edition/load.js';
+import { collectProfiles, displayPath, readSources, type SourceFile } from './collect.js';
+import { validateSources, type RuleSettings, type Validation } from '../validate/validate.js';
+
+/** The profile files of a set of paths, read, with the editions they may refer to. */
+export interface Corpus {
+  sources: SourceFile[];
+  /**
+   * The other profiles of the editions the sources belong to, read so that the corpus rules (ranks,
+   * one profile per country) see whole editions; they are not reported on.
+   */
+  context: SourceFile[];
+  editions: Map<string, Edition>;
+}
+
+export interface CorpusOptions {
+  /** Folders of extra edition files (editions/<id>.yaml) besides the shipped ones. */
+  editionFolders?: string[];
+  /** Content folders (<edition>/<slug>.md) whose edition folders give the sources their context. */
+  contentFolders?: string[];
+}
+
+// Read from the front-matter's text without parsing it: a file whose YAML is broken still names its edition.
+const editionLine = /^edition:[ \t]*["']?([A-Za-z0-9_.-]+)/m;
+
+/**
+ * Where the rest of each source's edition lives: the source's own folder (the file-name rule wants
+ * <edition>/<slug>.md) and, for a source inside a content folder, that folder's <edition>. A file
+ * outside the content folders (a copy in drafts/) is not compared with the content.
+ */
+function editionFolders(sources: SourceFile[], contentFolders: string[]): string[] {
+  const folders = new Set<string>();
+  for (const source of sources) {
+    folders.add(displayPath(dirname(source.path)));
+    const head = Buffer.from(source.bytes.subarray(0, 4096)).toString('utf8');
+    const id = editionLine.exec(head)?.[1] ?? basename(dirname(source.path));
+    for (const content of contentFolders.filter((folder) => isInside(source.path, folder))) folders.add(displayPath(join(content, id)));
+  }
+  return [...folders].filter((folder) => existsSync(folder));
+}
+
+/** The profiles directly in each folder (not in subfolders: a file in the home folder must not make it search all of it). */
+async function profilesIn(folders: string[]): Promise<string[]> {
+  const lists = await Promise.all(
+    folders.map(async (folder) =>
+      (await readdir(folder, { withFileTypes: true }))
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && entry.name !== 'README.md' && !entry.name.startsWith('.'))
+        .map((entry) => displayPath(join(folder, entry.name))),
+    ),
+  );
+  return [...new Set(lists.flat())].sort();
+}
+
+function isInside(path: string, folder: string): boolean {
+  const from = relative(resolve(folder), resolve(path));
+  return from !== '' && !from.startsWith('..') && !isAbsolute(from);
+}
+
+export async function loadCorpus(paths: string[] = ['content'], options: CorpusOptions = {}): Promise<Corpus> {
+  const editions = loadEditions(options.editionFolders);
+  const sources = await readSources(await collectProfiles(paths));
+  const requested = new Set(sources.map((source) => source.path));
+  const others = (await profilesIn(editionFolders(sources, options.contentFolders ?? []))).filter((path) => !requested.has(path));
+  return { sources, context: await readSources(others), editions };
+}
+
+export function validate(corpus: Corpus, settings: RuleSettings = {}): Validation {
+  return validateSources(corpus.sources, corpus.editions, settings, undefined, corpus.context);
+}

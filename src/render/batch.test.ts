@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'puppeteer';
+import { describe, expect, it } from 'vitest';
+import { BrowserError } from '../errors.js';
+import { launchBrowser } from '../engine/browser.js';
+import { readContent } from '../testing/support.js';
+import { filesUnder, layout, renderTexts } from '../testing/render.js';
+
+const countries = ['albania', 'algeria', 'andorra', 'angola', 'argentina', 'armenia'];
+const profiles = Object.fromEntries(countries.map((slug) => [`content/goci-2021/${slug}.md`, readContent(`goci-2021/${slug}.md`)]));
+
+/** A launcher that keeps the browsers it started. */
+function recordingLauncher(): { launch: () => Promise<Browser>; browsers: Browser[] } {
+  const browsers: Browser[] = [];
+  return {
+    browsers,
+    launch: async () => {
+      const browser = await launchBrowser();
+      browsers.push(browser);
+      return browser;
+    },
+  };
+}
+
+/** Whether a process runs (a zombie waiting to be reaped does not). */
+function alive(pid: number | undefined): boolean {
+  if (pid === undefined || !existsSync(`/proc/${pid}`)) return false;
+  return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+}
+
+describe('a batch', () => {
+  it('goes on in a new browser when its browser is killed, and writes every PDF', async () => {
+    const { launch, browsers } = recordingLauncher();
+    let killed: number | undefined;
+    const { outcomes, out } = await renderTexts(profiles, {
+      launch,
+      onDone: () => {
+        if (killed !== undefined) return;
+        killed = browsers[0]?.process()?.pid;
+        if (killed !== undefined) process.kill(killed, 'SIGKILL');
+      },
+    });
+    expect(killed).toBeDefined();
+    expect(browsers).toHaveLength(2);
+    expect(outcomes.map((o) => o.status)).toEqual(countries.map(() => 'written'));
+    expect(filesUnder(out)).toEqual(countries.map((slug) => `goci-2021/${slug}.pdf`));
+    expect(browsers.map((browser) => alive(browser.process()?.pid))).toEqual([false, false]);
+  });
+
+  it('tries a profile again at once when its page crashes (a killed renderer), not after the timeout', async () => {
+    let crashed = false;
+    const crashing = {
+      ...layout,
+      measureFit: async (page: Page) => {
+        if (!crashed && (await page.title()).includes('Angola')) {
+          crashed = true;
+          const cdp = await page.createCDPSession();
+          await cdp.send('Page.crash').catch(() => undefined);
+          await new Promise(() => undefined);
+        }
+        return layout.measureFit(page);
+      },
+    };
+    const started = Date.now();
+    const { outcomes } = await renderTexts(profiles, { layout: crashing, timeoutMs: 60_000 });
+    expect(crashed).toBe(true);
+    expect(outcomes.map((o) => o.status)).toEqual(countries.map(() => 'written'));
+    expect(Date.now() - started).toBeLessThan(50_000);
+  });
+
+  it('reports a profile that hangs, after its timeout, and renders the others', async () => {
+    const hanging = {
+      ...layout,
+      measureFit: async (page: Page) => {
+        if ((await page.title()).includes('Angola')) await new Promise(() => undefined);
+        return layout.measureFit(page);
+      },
+    };
+    const { outcomes, out } = await renderTexts(profiles, { layout: hanging, timeoutMs: 4_000 });
+    const failed = outcomes.filter((o) => o.status !== 'written');
+    expect(failed).toEqual([expect.objectContaining({ status: 'failed', message: 'timed out after 4 s' })]);
+    expect(failed[0]?.task.pdfPath).toMatch(/angola\.pdf$/);
+    expect(filesUnder(out)).toHaveLength(countries.length - 1);
+  });
+
+  it('stops on abort: the browser is closed and nothing more is written', async () => {
+    const { launch, browsers } = recordingLauncher();
+    const controller = new AbortController();
+    const { outcomes, out } = await renderTexts(profiles, { launch, signal: controller.signal, concurrency: 1, onDone: () => controller.abort() });
+    expect(outcomes).toHaveLength(1);
+    expect(filesUnder(out)).toHaveLength(1);
+    expect(alive(browsers[0]?.process()?.pid)).toBe(false);
+  });
+
+  it('ends with the browser error when no browser starts', async () => {
+    const launch = () => Promise.reject(new BrowserError('no Chromium found'));
+    await expect(renderTexts(profiles, { launch })).rejects.toThrow('no Chromium found');
+  });
+});

@@ -1,0 +1,51 @@
+import type { ValidProfile } from '../profile/valid.js';
+import type { PageFit } from '../engine/copy-fit.js';
+import { finishPrint, printOnPage, type Layout } from '../engine/print.js';
+import type { WarmPage } from '../engine/warm-page.js';
+import type { PressOptions } from '../postprocess/press/index.js';
+import { describeFinding, preflight } from '../preflight/preflight.js';
+
+/** The files of one profile: its screen PDF and/or press PDF, each with the path it goes to. */
+export interface TargetPaths {
+  pdfPath?: string;
+  pressPath?: string;
+}
+
+/** The targets of a profile as the page printed them, to be finished (post-processing, preflight) by Node. */
+export type TargetsPrint =
+  | { kind: 'printed'; html: string; prints: { path: string; raw: Uint8Array; press: boolean }[] }
+  | { kind: 'overflow'; pages: PageFit[] };
+
+/** A PDF that fails the toolkit's preflight is not written: the message lists each finding. */
+export class PreflightError extends Error {}
+
+/**
+ * The page's part of the targets a task asks for, on one warm page: the screen PDF, then the press PDF
+ * from the press HTML (same text and line breaks; its copy-fit is measured again and must agree). The
+ * HTML returned is the screen's, else the press's.
+ */
+export async function printTargets(page: WarmPage, entry: ValidProfile, layout: Layout, paths: TargetPaths, press?: PressOptions): Promise<TargetsPrint> {
+  const prints: { path: string; raw: Uint8Array; press: boolean }[] = [];
+  let html: string | undefined;
+  for (const [path, isPress] of [[paths.pdfPath, false], [paths.pressPath, true]] as const) {
+    if (path === undefined) continue;
+    if (isPress && !press) throw new Error('a press file was asked for without press options');
+    const printed = await printOnPage(page, entry, layout, isPress);
+    if (printed.kind === 'overflow') return printed;
+    html ??= printed.html;
+    prints.push({ path, raw: printed.raw, press: isPress });
+  }
+  return { kind: 'printed', html: html ?? '', prints };
+}
+
+/** Node's part: each PDF post-processed and passing the preflight, before anything is written. */
+export async function finishTargets(printed: Extract<TargetsPrint, { kind: 'printed' }>, entry: ValidProfile, press?: PressOptions): Promise<{ path: string; bytes: Uint8Array }[]> {
+  const files: { path: string; bytes: Uint8Array }[] = [];
+  for (const print of printed.prints) {
+    const bytes = await finishPrint(print.raw, entry, print.press ? press : undefined);
+    const { findings } = await preflight(bytes, { press: print.press });
+    if (findings.length > 0) throw new PreflightError(`${print.press ? 'press' : 'screen'} PDF fails preflight: ${findings.map(describeFinding).join('; ')}`);
+    files.push({ path: print.path, bytes });
+  }
+  return files;
+}

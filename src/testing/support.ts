@@ -1,0 +1,125 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { run } from '../cli.js';
+import { loadEditions } from '../edition/load.js';
+import { summarize, type FlatMessage } from '../report/messages.js';
+import { validateSources, type RuleSettings } from '../validate/validate.js';
+
+export const projectRoot = join(import.meta.dirname, '..', '..');
+export const sharedRoot = join(projectRoot, '..', 'shared');
+/** The index's datasets (goci-2021.csv, goci-2023.csv), beside the project. */
+export const sharedData = join(sharedRoot, 'data');
+export const bundledContent = join(projectRoot, 'content');
+export const editions = loadEditions();
+
+export function readContent(relative: string): string {
+  return readFileSync(join(projectRoot, 'content', relative), 'utf8');
+}
+
+/** The bundled, final Azerbaijan 2021 profile: the seed of the index, every field filled. */
+export const azerbaijan2021 = readContent('goci-2021/azerbaijan.md');
+
+/** 1-based line of the first occurrence of `needle` in `text`. */
+export function lineOf(text: string, needle: string): number {
+  const index = text.indexOf(needle);
+  if (index === -1) throw new Error(`${needle} not in text`);
+  return text.slice(0, index).split('\n').length;
+}
+
+/** Replaces exactly one occurrence, so a fixture cannot silently stay unbroken. */
+export function replaceOnce(text: string, from: string, to: string): string {
+  const parts = text.split(from);
+  if (parts.length !== 2) throw new Error(`expected exactly one '${from}', found ${parts.length - 1}`);
+  return parts.join(to);
+}
+
+/** Validates in-memory files (path -> text) as one corpus; returns its flat messages. */
+export function check(files: Record<string, string | Uint8Array>, settings: RuleSettings = {}): FlatMessage[] {
+  const sources = Object.entries(files).map(([path, text]) => ({ path, bytes: typeof text === 'string' ? Buffer.from(text) : text }));
+  const validation = validateSources(sources, editions, settings);
+  return summarize(validation.files, validation.editionFiles).messages;
+}
+
+/** Messages of one profile checked alone, without the corpus warning about missing countries. */
+export function checkOne(text: string | Uint8Array, path = 'content/goci-2021/azerbaijan.md'): FlatMessage[] {
+  return check({ [path]: text }).filter((m) => !(m.ruleId === 'rank' && m.severity === 'warning'));
+}
+
+/** Every bundled profile of an edition, path -> text, as the corpus rules see them. */
+export function editionCorpus(edition: string): Record<string, string> {
+  const folder = join(projectRoot, 'content', edition);
+  return Object.fromEntries(readdirSync(folder).sort().map((name) => [`content/${edition}/${name}`, readFileSync(join(folder, name), 'utf8')]));
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** The folder the command ran in. */
+  cwd: string;
+}
+
+/**
+ * The one CLI harness: runs `ocindex <args>` in-process, in `cwd` (a fresh temporary folder by
+ * default, so that no settings file applies); returns its exit code and what it wrote.
+ */
+export async function ocindex(args: string[], cwd: string = tempFolder()): Promise<CliResult> {
+  const result = { stdout: '', stderr: '' };
+  const io = { stdout: (t: string) => void (result.stdout += t), stderr: (t: string) => void (result.stderr += t), interactive: false };
+  const previous = process.cwd();
+  process.chdir(cwd);
+  try {
+    return { code: await run(['node', 'ocindex', ...args], io), ...result, cwd };
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+/** `ocindex <args>` in the working directory (the project, with its content/). */
+export function runCli(...args: string[]): Promise<CliResult> {
+  return ocindex(args, process.cwd());
+}
+
+const temporaryFolders: string[] = [];
+// Removed when the test file is done (vitest fires no process 'exit' in its workers).
+afterAll(() => temporaryFolders.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+/** A fresh temporary folder, removed when the test file is done. */
+export function tempFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'ocindex-'));
+  temporaryFolders.push(folder);
+  return folder;
+}
+
+/** Processes whose command line mentions `marker`: Chromium's carries its profile folder, under TMPDIR. */
+export function processesMentioning(marker: string): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/**
+ * Builds lib/ from the current sources unless it is up to date, for tests that run the command as a
+ * user runs it (npm test builds first, and rewriting lib/ under other tests' feet is avoided then).
+ */
+export function ensureBuilt(): void {
+  const newestSource = Math.max(...readdirSync(join(projectRoot, 'src'), { recursive: true, encoding: 'utf8' }).map((file) => statSync(join(projectRoot, 'src', file)).mtimeMs));
+  const cli = join(projectRoot, 'lib', 'cli.js');
+  if (!existsSync(cli) || statSync(cli).mtimeMs < newestSource) {
+    try {
+      execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: projectRoot, stdio: 'ignore' });
+    } catch {
+      // Type errors elsewhere still emit lib/.
+    }
+  }
+}

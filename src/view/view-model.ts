@@ -1,0 +1,121 @@
+import type { IndicatorGroup } from '../edition/edition.js';
+import type { GroupData, Ranks } from '../profile/data.js';
+import { formatScore } from '../scoring/exact.js';
+import { rankLines } from '../scoring/rank-lines.js';
+import type { ValidProfile } from '../profile/valid.js';
+import type { HtmlOptions } from '../html/html.js';
+import { narrativeHtml } from '../html/narrative.js';
+import { hyphenateText } from '../html/typography/hyphenate.js';
+import { languageStyle, type LanguageStyle } from '../html/typography/language.js';
+import { smartenText } from '../html/typography/quotes.js';
+
+/** One score as a bar on the index's 1-to-10 scale. */
+export interface BarView {
+  label: string;
+  /** "4.50": two decimals, as the index prints every score. */
+  value: string;
+  /** The filled length on a track 90 units long, from 1 (empty) to 10 (full). */
+  fill: string;
+}
+
+/** A headline score: "5.08", "Criminality", "83rd of 193 countries", ... */
+export interface ScoreView {
+  label: string;
+  value: string;
+  ranks: string[];
+}
+
+/** A titled set of bars; the resilience page's indicators have no title (label null). */
+export interface GroupView {
+  label: string | null;
+  value: string | null;
+  bars: BarView[];
+}
+
+/** One printed page: its own measure in large, the other as a summary, and its narrative. */
+export interface PageView {
+  number: 1 | 2;
+  /** 'criminality' or 'resilience': the CSS class that colours the page. */
+  theme: string;
+  first: boolean;
+  headline: ScoreView;
+  groups: GroupView[];
+  summary: ScoreView & { bars: BarView[] };
+  narrative: { title: string; html: string; funding: string | null };
+}
+
+/** Everything the profile template prints, as text (the narrative as sanitized HTML). */
+export interface ProfileView {
+  lang: string;
+  title: string;
+  country: string;
+  edition: string;
+  publisher: string;
+  /** Diagonal text over both pages ("draft"), or null for none. */
+  watermark: string | null;
+  pages: [PageView, PageView];
+  footer: string[];
+}
+
+/** A label, rank line or title as printed: typographic quotes (CSS keeps its last word company: text-wrap). */
+type Setter = (text: string) => string;
+
+function bar(label: string, value: number, set: Setter): BarView {
+  const fill = Math.min(Math.max(value - 1, 0), 9) * 10;
+  return { label: set(label), value: formatScore(value), fill: fill.toFixed(1) };
+}
+
+function groupBars(group: IndicatorGroup, data: GroupData, set: Setter): BarView[] {
+  return group.indicators.map((indicator) => bar(indicator.label, data.indicators[indicator.key] as number, set));
+}
+
+function scoreView(label: string, score: number, ranks: string[]): ScoreView {
+  return { label, value: formatScore(score), ranks };
+}
+
+export function profileView(entry: ValidProfile, options: HtmlOptions = {}): ProfileView {
+  const { data, edition } = entry;
+  const country = edition.countryByName.get(data.country);
+  // The validator reports this as an error; rank lines need the country's continent and region.
+  if (!country) throw new Error(`${data.country} is not a country of ${edition.id}: fix the profile before rendering it`);
+  const lang = data.lang ?? edition.language;
+  const style: LanguageStyle | null = options.typography === false ? null : languageStyle(lang);
+  const set: Setter = (text) => smartenText(text, style);
+  const ranks = (r: Ranks) => rankLines(edition, country, r).map(set);
+  const criminalityGroups = edition.criminality.groups.map((group) => ({ group, data: data.criminality[group.key] as GroupData }));
+  const criminality = scoreView(set(edition.criminality.label), data.criminality.score, ranks(data.criminality.rank));
+  const resilience = scoreView(set(edition.resilience.label), data.resilience.score, ranks(data.resilience.rank));
+  const narrative = narrativeHtml(entry, style);
+  const funding = data.funding?.trim() ? hyphenateText(smartenText(data.funding.trim(), style), style) : null;
+  const watermark = options.watermark ?? (data.status === 'final' ? false : data.status);
+
+  return {
+    lang,
+    title: `${set(data.country)} – ${edition.title}`,
+    country: set(data.country),
+    edition: set(edition.title),
+    publisher: set(edition.publisher),
+    watermark: watermark || null,
+    pages: [
+      {
+        number: 1,
+        theme: 'criminality',
+        first: true,
+        headline: criminality,
+        groups: criminalityGroups.map(({ group, data: g }) => ({ label: set(group.label), value: formatScore(g.score), bars: groupBars(group, g, set) })),
+        summary: { ...resilience, bars: [] },
+        narrative: { title: edition.criminality.label, html: narrative.criminality, funding: null },
+      },
+      {
+        number: 2,
+        theme: 'resilience',
+        first: false,
+        headline: resilience,
+        groups: [{ label: null, value: null, bars: groupBars(edition.resilience, data.resilience, set) }],
+        summary: { ...criminality, bars: criminalityGroups.map(({ group, data: g }) => bar(group.label, g.score, set)) },
+        narrative: { title: edition.resilience.label, html: narrative.resilience, funding },
+      },
+    ],
+    footer: edition.footer.map(set),
+  };
+}
