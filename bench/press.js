@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { loadCorpus } from '../lib/read/corpus.js';
+import { loadCorpus } from '../lib/validate/corpus.js';
 import { renderBatch } from '../lib/render/batch.js';
 import { measureFit } from '../lib/engine/copy-fit.js';
 import { renderHtml } from '../lib/html/html.js';

@@ -4,7 +4,7 @@
 // Target: at most 10% more. Alone: `npm run build && node bench/typography.js [--rounds N]`.
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { loadCorpus } from '../lib/read/corpus.js';
+import { loadCorpus } from '../lib/validate/corpus.js';
 import { launchBrowser } from '../lib/engine/browser.js';
 import { renderProfile } from '../lib/engine/pdf.js';
 import { lockDown } from '../lib/engine/sandbox.js';

@@ -1,5 +1,5 @@
 // The library API: what `import { ... } from 'ocindex-profiles'` offers.
-export { loadCorpus, validate, type Corpus, type CorpusOptions } from './read/corpus.js';
+export { loadCorpus, validate, type Corpus, type CorpusOptions } from './validate/corpus.js';
 export { loadConfig, type Config } from './config/config.js';
 export { loadEditions } from './edition/load.js';
 export type { Edition, Country, IndicatorGroup, Indicator, OutlineSection } from './edition/edition.js';

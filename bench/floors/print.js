@@ -3,7 +3,7 @@
 //          page.pdf (no copy-fit, no post-processing, nothing written);
 //   pdf:   page.pdf alone, on pages laid out once: the time Chromium takes to print, the real floor.
 // Usage: node bench/floors/print.js naive|pdf <folder> [concurrency]
-import { loadCorpus } from '../../lib/read/corpus.js';
+import { loadCorpus } from '../../lib/validate/corpus.js';
 import { launchBrowser } from '../../lib/engine/browser.js';
 import { renderHtml } from '../../lib/html/html.js';
 import { pdfOptions } from '../../lib/engine/pdf.js';

@@ -1,5 +1,5 @@
 import type { Browser } from 'puppeteer';
-import { FitMeter } from '../preview/fit.js';
+import { FitMeter } from '../engine/fit-meter.js';
 import { BrowserError } from '../errors.js';
 import { launchBrowser } from '../engine/browser.js';
 import { renderHtml } from '../html/html.js';

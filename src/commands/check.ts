@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/config.js';
-import { loadCorpus, validate } from '../read/corpus.js';
+import { loadCorpus, validate } from '../validate/corpus.js';
 import { changedProfiles, defaultChangedRef } from '../read/changed.js';
 import { checkCopyFit } from '../check/gate.js';
 import { displayPath } from '../read/collect.js';

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/config.js';
-import { loadCorpus, validate } from '../read/corpus.js';
+import { loadCorpus, validate } from '../validate/corpus.js';
 import { datasetCsv } from '../export/csv.js';
 import { profilesJson } from '../export/json.js';
 import { selectForExport } from '../export/select.js';

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { dirname, join } from 'node:path';
 import { loadConfig, type RenderTarget } from '../config/config.js';
-import { loadCorpus, validate } from '../read/corpus.js';
+import { loadCorpus, validate } from '../validate/corpus.js';
 import { checkWritableFolder } from '../write/write.js';
 import { parseShard, shardOf, type Shard } from '../read/shard.js';
 import { slugOfCountry } from '../edition/names.js';

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
 import { loadConfig } from '../config/config.js';
-import { loadCorpus, validate } from '../read/corpus.js';
+import { loadCorpus, validate } from '../validate/corpus.js';
 import { describeFix, planFixes } from '../fix/fix.js';
 import { withFields } from '../profile/edit.js';
 import { parseProfile, parseSource, type Profile } from '../profile/parse.js';

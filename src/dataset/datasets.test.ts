@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus, validate } from '../read/corpus.js';
+import { loadCorpus, validate } from '../validate/corpus.js';
 import { scoreColumns } from '../edition/score-columns.js';
 import { fieldAt, type ProfileData } from '../profile/data.js';
 import { formatHundredths } from '../scoring/exact.js';

@@ -2,7 +2,7 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureFit } from './copy-fit.js';
 import { PageEngine } from './engine.js';
-import { printProfile, type Layout } from './print.js';
+import { printProfile, type Layout } from '../render/print.js';
 import { warmMarker } from './swap.js';
 import type { WarmPage } from './warm-page.js';
 import { renderHtml } from '../html/html.js';

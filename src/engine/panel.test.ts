@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus, validate } from '../read/corpus.js';
+import { loadCorpus, validate } from '../validate/corpus.js';
 import { launchBrowser } from './browser.js';
 import { measureFit, type PageFit } from './copy-fit.js';
 import { renderHtml } from '../html/html.js';

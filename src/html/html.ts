@@ -4,13 +4,9 @@ import { packagePath } from '../package/paths.js';
 import type { ValidProfile } from '../profile/valid.js';
 import { inlineAssets } from './assets.js';
 import { fillTemplate } from './template.js';
-import { profileView } from '../view/view-model.js';
+import { profileView, type ViewOptions } from '../view/view-model.js';
 
-export interface HtmlOptions {
-  /** Watermark text over both pages; default: "draft" or "review" from the status, none when final; false for none. */
-  watermark?: string | false;
-  /** Typographic quotes, dashes and hyphenation in the language's style (languages/*.yaml); false prints the text as written. Default true. */
-  typography?: boolean;
+export interface HtmlOptions extends ViewOptions {
   /** 'press': the sheet with bleed of templates/press.css, `<html class="press">`; default 'screen'. */
   target?: 'screen' | 'press';
 }

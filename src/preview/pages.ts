@@ -1,6 +1,6 @@
 import { describeOverflow } from '../engine/pdf.js';
 import { countMessages, summarize, type FlatMessage } from '../report/messages.js';
-import type { FitResult } from './fit.js';
+import type { FitResult } from '../engine/fit-meter.js';
 import { html, type Markup } from './markup.js';
 import { imageUrlOf, urlOf } from './routes.js';
 import type { ProfileState } from './workspace.js';

@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadCorpus, validate } from '../read/corpus.js';
+import { loadCorpus, validate } from '../validate/corpus.js';
 import { BrowserError } from '../errors.js';
 import { renderHtml } from '../html/html.js';
 import { summarize } from '../report/messages.js';

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIP } from 'node:net';
 import { dirname } from 'node:path';
 import type { Browser } from 'puppeteer';
-import { loadCorpus } from '../read/corpus.js';
+import { loadCorpus } from '../validate/corpus.js';
 import { InputError } from '../errors.js';
 import { displayPath } from '../read/collect.js';
 import { renderHtml } from '../html/html.js';
@@ -11,7 +11,7 @@ import type { ValidProfile } from '../profile/valid.js';
 import type { RuleSettings } from '../validate/validate.js';
 import { clientScript, stylesheet } from './client.js';
 import { EventHub } from './events.js';
-import { FitMeter, type FitResult } from './fit.js';
+import { FitMeter, type FitResult } from '../engine/fit-meter.js';
 import { fitFragment, indexPage, notFoundPage, panelFragment, profilePage } from './pages.js';
 import { routeOf } from './routes.js';
 import { watchContent } from './watch.js';

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../read/corpus.js';
+import { loadCorpus } from '../validate/corpus.js';
 import { Workspace } from './workspace.js';
 import { azerbaijan2021 } from '../testing/support.js';
 

@@ -1,7 +1,7 @@
 import { lstat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
-import type { Corpus } from '../read/corpus.js';
+import type { Corpus } from '../validate/corpus.js';
 import type { Edition } from '../edition/edition.js';
 import { displayPath, readBounded, type SourceFile } from '../read/collect.js';
 import type { ValidProfile } from '../profile/valid.js';

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'puppeteer';
 import { WriteError, writeAtomically } from '../write/write.js';
 import type { ValidProfile } from '../profile/valid.js';
 import { PageEngine } from '../engine/engine.js';
-import type { Layout } from '../engine/print.js';
+import type { Layout } from './print.js';
 import type { WarmPage } from '../engine/warm-page.js';
 import { describeOverflow } from '../engine/pdf.js';
 import { UndeclaredColourError, UnconvertibleColourError, type PressOptions } from '../postprocess/press/index.js';

@@ -3,7 +3,7 @@ import { CopyFitError } from '../errors.js';
 import type { ValidProfile } from '../profile/valid.js';
 import { measureFit } from '../engine/copy-fit.js';
 import { PageEngine } from '../engine/engine.js';
-import { printProfile } from '../engine/print.js';
+import { printProfile } from './print.js';
 import { renderHtml } from '../html/html.js';
 import { describeOverflow } from '../engine/pdf.js';
 import type { PressOptions } from '../postprocess/press/index.js';

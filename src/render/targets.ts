@@ -1,6 +1,6 @@
 import type { ValidProfile } from '../profile/valid.js';
 import type { PageFit } from '../engine/copy-fit.js';
-import { finishPrint, printOnPage, type Layout } from '../engine/print.js';
+import { finishPrint, printOnPage, type Layout } from './print.js';
 import type { WarmPage } from '../engine/warm-page.js';
 import type { PressOptions } from '../postprocess/press/index.js';
 import { describeFinding, preflight } from '../preflight/preflight.js';

@@ -4,7 +4,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { renderBatch, type BatchOptions, type RenderOutcome } from '../render/batch.js';
 import { measureFit } from '../engine/copy-fit.js';
 import { renderHtml } from '../html/html.js';
-import type { Layout } from '../engine/print.js';
+import type { Layout } from '../render/print.js';
 import { validProfile } from './fixtures.js';
 import { tempFolder } from './support.js';
 

@@ -3,11 +3,10 @@ import type { GroupData, Ranks } from '../profile/data.js';
 import { formatScore } from '../scoring/exact.js';
 import { rankLines } from '../scoring/rank-lines.js';
 import type { ValidProfile } from '../profile/valid.js';
-import type { HtmlOptions } from '../html/html.js';
-import { narrativeHtml } from '../html/narrative.js';
-import { hyphenateText } from '../html/typography/hyphenate.js';
-import { languageStyle, type LanguageStyle } from '../html/typography/language.js';
-import { smartenText } from '../html/typography/quotes.js';
+import { narrativeHtml } from './narrative.js';
+import { hyphenateText } from './typography/hyphenate.js';
+import { languageStyle, type LanguageStyle } from './typography/language.js';
+import { smartenText } from './typography/quotes.js';
 
 /** One score as a bar on the index's 1-to-10 scale. */
 export interface BarView {
@@ -73,7 +72,15 @@ function scoreView(label: string, score: number, ranks: string[]): ScoreView {
   return { label, value: formatScore(score), ranks };
 }
 
-export function profileView(entry: ValidProfile, options: HtmlOptions = {}): ProfileView {
+/** How the view is made: the watermark and whether the text is typeset. */
+export interface ViewOptions {
+  /** Watermark text over both pages; default: "draft" or "review" from the status, none when final; false for none. */
+  watermark?: string | false;
+  /** Typographic quotes, dashes and hyphenation in the language's style (languages/*.yaml); false prints the text as written. Default true. */
+  typography?: boolean;
+}
+
+export function profileView(entry: ValidProfile, options: ViewOptions = {}): ProfileView {
   const { data, edition } = entry;
   const country = edition.countryByName.get(data.country);
   // The validator reports this as an error; rank lines need the country's continent and region.

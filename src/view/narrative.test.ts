@@ -1,7 +1,7 @@
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../engine/browser.js';
-import { renderHtml } from './html.js';
+import { renderHtml } from '../html/html.js';
 import { loadPage, validProfile, withCriminalityEnd } from '../testing/fixtures.js';
 
 /** Everything a narrative could try in order to fetch, run or navigate. */

@@ -1,8 +1,8 @@
 import type { Browser } from 'puppeteer';
-import { measureFit, type PageFit } from '../engine/copy-fit.js';
-import { PageEngine } from '../engine/engine.js';
-import type { WarmPage } from '../engine/warm-page.js';
-import { withTimeout } from '../engine/timeout.js';
+import { measureFit, type PageFit } from './copy-fit.js';
+import { PageEngine } from './engine.js';
+import type { WarmPage } from './warm-page.js';
+import { withTimeout } from './timeout.js';
 
 /** The copy-fit of each page and, if asked for, the printed pages as PNG images, taken from the very layout measured. */
 export type FitResult = { measured: true; pages: PageFit[]; images: Uint8Array[] } | { measured: false; reason: string };

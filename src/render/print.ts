@@ -1,12 +1,12 @@
 import type { Page } from 'puppeteer';
 import type { ValidProfile } from '../profile/valid.js';
-import type { PageFit } from './copy-fit.js';
+import type { PageFit } from '../engine/copy-fit.js';
 import { PageCountError } from '../errors.js';
-import { printedPages } from './pdf.js';
+import { printedPages } from '../engine/pdf.js';
 import type { HtmlOptions } from '../html/html.js';
 import { pdfSteps, postprocess } from '../postprocess/index.js';
 import type { PressOptions } from '../postprocess/press/index.js';
-import type { WarmPage } from './warm-page.js';
+import type { WarmPage } from '../engine/warm-page.js';
 
 /** The HTML side of the renderer: the document of a profile and the check that its text fits. */
 export interface Layout {

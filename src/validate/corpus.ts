@@ -3,8 +3,8 @@ import { readdir } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Edition } from '../edition/edition.js';
 import { loadEditions } from '../edition/load.js';
-import { collectProfiles, displayPath, readSources, type SourceFile } from './collect.js';
-import { validateSources, type RuleSettings, type Validation } from '../validate/validate.js';
+import { collectProfiles, displayPath, readSources, type SourceFile } from '../read/collect.js';
+import { validateSources, type RuleSettings, type Validation } from './validate.js';
 
 /** The profile files of a set of paths, read, with the editions they may refer to. */
 export interface Corpus {
