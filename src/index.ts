@@ -16,6 +16,7 @@ export { parseShard, shardOf, type Shard } from './read/shard.js';
 export { InputError, EditionError, TemplateError, AssetError, BrowserError, CopyFitError, PageCountError, TimeoutError, OcindexError, exitCodes } from './errors.js';
 export { renderHtml, type HtmlOptions } from './html/html.js';
 export { renderPdf } from './render/render-pdf.js';
+export { renderCorpus, type RenderCorpusOptions, type CorpusRender } from './render/corpus.js';
 export { launchBrowser } from './engine/browser.js';
 export { pressOptions, type PressOptions } from './postprocess/press/index.js';
 export { preflight, type PreflightReport, type Finding } from './preflight/preflight.js';

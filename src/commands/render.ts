@@ -1,22 +1,14 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { dirname, join } from 'node:path';
 import { loadConfig, type RenderTarget } from '../config/config.js';
 import { loadCorpus, validate } from '../validate/corpus.js';
-import { checkWritableFolder } from '../write/write.js';
 import { parseShard, shardOf, type Shard } from '../read/shard.js';
-import { slugOfCountry } from '../edition/names.js';
 import { displayPath } from '../read/collect.js';
-import { renderBatch, defaultConcurrency, defaultTimeoutMs, type RenderOutcome, type RenderTask } from '../render/batch.js';
-import { measureFit } from '../engine/copy-fit.js';
+import { defaultConcurrency, defaultTimeoutMs, type RenderOutcome } from '../render/batch.js';
+import { renderCorpus, type CorpusRender } from '../render/corpus.js';
 import { changedProfiles, defaultChangedRef } from '../read/changed.js';
-import { upToDate } from '../render/incremental.js';
-import { renderHtml } from '../html/html.js';
-import { documentDate } from '../postprocess/pdf-metadata.js';
-import { createProgress } from './progress.js';
-import { pressFingerprint, pressOptions } from '../postprocess/press/index.js';
+import { createProgress, type Progress } from './progress.js';
 import { humanReporter } from '../report/human.js';
 import { summarize } from '../report/messages.js';
-import type { ValidProfile } from '../profile/valid.js';
 import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
 import { plural } from '../text/english.js';
@@ -48,23 +40,6 @@ function shardOption(value: string): Shard {
   } catch (error) {
     throw new InvalidArgumentError((error as Error).message);
   }
-}
-
-/** dist/<edition>/<slug>.pdf and/or <slug>.press.pdf, and .html beside it if wanted. */
-function renderTask(entry: ValidProfile, out: string, html: boolean, targets: RenderTarget[]): RenderTask {
-  const { data, edition } = entry;
-  const base = join(out, edition.id, edition.countryByName.get(data.country)?.slug ?? slugOfCountry(data.country));
-  return {
-    entry,
-    ...(targets.includes('screen') ? { pdfPath: `${base}.pdf` } : {}),
-    ...(targets.includes('press') ? { pressPath: `${base}.press.pdf` } : {}),
-    ...(html ? { htmlPath: `${base}.html` } : {}),
-  };
-}
-
-/** Drafts and profiles under review never go to press: only their screen PDF is printed, if wanted. */
-function withoutPress(entry: ValidProfile, targets: RenderTarget[]): RenderTarget[] {
-  return entry.data.status === 'final' ? targets : targets.filter((target) => target !== 'press');
 }
 
 function duration(ms: number): string {
@@ -104,9 +79,6 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
     io.stderr(`ocindex: ${options.cropMarks ? '--crop-marks' : '--icc'} is for press files: add --target press or both\n`);
     return exitCodes.failure;
   }
-  // Read before any browser starts: a bad colour table or ICC profile is a usage error.
-  const pressSettings = { ...(options.icc === undefined ? {} : { icc: options.icc }), cropMarks: options.cropMarks === true };
-  const press = targets.includes('press') ? pressOptions(pressSettings) : undefined;
   const scope = paths.length > 0 ? paths : [config.content];
   const ref = options.changed === true ? defaultChangedRef : options.changed;
   const selected = ref === undefined ? scope : await changedProfiles(ref, scope);
@@ -126,47 +98,37 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
   const report = summarize(files, validation.editionFiles);
   if (report.messages.length > 0) io.stderr(humanReporter(report, { color: io.interactive }));
   const renderable = validation.valid.filter((entry) => files.includes(entry.profile.file) && !entry.profile.file.messages.some((m) => m.fatal));
-  // Checked before any browser starts: a malformed value is a usage error, not a failure per profile.
-  for (const entry of renderable) documentDate(entry.edition.year);
-  // So is a broken template or stylesheet (a TemplateError or AssetError): one message, not one per profile.
-  if (renderable[0]) renderHtml(renderable[0], press ? { target: 'press' } : {});
 
-  const notFinal = targets.includes('press') ? renderable.filter((entry) => entry.data.status !== 'final') : [];
-  for (const entry of notFinal) io.stderr(`${entry.profile.file.path}: status ${entry.data.status}: not sent to press (only final profiles are)\n`);
-  const out = options.out ?? config.output;
-  const all = renderable
-    .map((entry) => ({ entry, wanted: withoutPress(entry, targets) }))
-    .filter(({ wanted }) => wanted.length > 0)
-    .map(({ entry, wanted }) => renderTask(entry, out, options.html === true, wanted));
-  // Options that change the files' bytes go into their keys (which files are written is in the key already).
-  const incremental = await upToDate(all, out, { force: options.force === true, options: press ? { press: pressFingerprint(press) } : {} });
-  const tasks = incremental.stale;
-  // An output folder that cannot be written fails now, not after every profile has been rendered.
-  for (const folder of new Set(tasks.flatMap((task) => [task.pdfPath, task.pressPath, task.htmlPath]).filter((path) => path !== undefined).map((path) => dirname(path)))) await checkWritableFolder(folder);
   const controller = new AbortController();
   const signals = trapSignals(controller);
-  const progress = createProgress(io, tasks.length);
-  let outcomes: RenderOutcome[];
+  let progress: Progress | undefined;
+  let result: CorpusRender;
   try {
-    outcomes = await renderBatch(tasks, {
-      layout: { renderHtml: incremental.html, measureFit },
+    result = await renderCorpus(renderable, {
+      out: options.out ?? config.output,
+      targets,
+      html: options.html === true,
+      force: options.force === true,
+      ...(options.icc === undefined ? {} : { icc: options.icc }),
+      cropMarks: options.cropMarks === true,
       concurrency: options.concurrency ?? config.concurrency ?? defaultConcurrency,
       timeoutMs: options.timeout * 1000,
       signal: controller.signal,
-      ...(press ? { press } : {}),
+      onStart: (count) => (progress = createProgress(io, count)),
       onDone: (outcome) =>
-        progress.done(displayPath(outcome.task.pdfPath ?? outcome.task.pressPath ?? ''), outcome.status === 'written' ? undefined : `${outcome.task.entry.profile.file.path}: ${outcome.message}`),
+        progress?.done(displayPath(outcome.task.pdfPath ?? outcome.task.pressPath ?? ''), outcome.status === 'written' ? undefined : `${outcome.task.entry.profile.file.path}: ${outcome.message}`),
     });
   } finally {
-    progress.stop();
+    progress?.stop();
     signals.release();
   }
-  await incremental.record(outcomes);
+  const { outcomes, notFinal } = result;
+  for (const entry of notFinal) io.stderr(`${entry.profile.file.path}: status ${entry.data.status}: not sent to press (only final profiles are)\n`);
   const skipped = files.length - renderable.length;
-  io.stdout(summary(files.length, skipped, outcomes, Date.now() - started, all.length - tasks.length));
+  io.stdout(summary(files.length, skipped, outcomes, Date.now() - started, result.upToDate));
   const stoppedBy = signals.stoppedBy();
   if (stoppedBy) {
-    io.stderr(`ocindex: stopped by ${stoppedBy}; ${plural(tasks.length - outcomes.length, 'profile')} not rendered\n`);
+    io.stderr(`ocindex: stopped by ${stoppedBy}; ${plural(result.printed - outcomes.length, 'profile')} not rendered\n`);
     return signalExitCodes[stoppedBy] ?? exitCodes.failure;
   }
   if (outcomes.some((o) => o.status === 'unwritable' || o.status === 'template')) return exitCodes.failure;
