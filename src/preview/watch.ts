@@ -1,10 +1,11 @@
 import type { Stats } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { watch } from 'chokidar';
+import { isProfileFileName, isSkippedFolder } from '../read/collect.js';
 
-/** The files collectProfiles reads from a folder: .md but README.md, outside hidden folders and node_modules. */
-const isHidden = (name: string) => name.startsWith('.') || name === 'node_modules';
-const isProfileFile = (path: string) => path.endsWith('.md') && basename(path) !== 'README.md';
+/** The files collectProfiles reads from a folder (its filter), outside the folders it skips. */
+const isHidden = isSkippedFolder;
+const isProfileFile = (path: string) => isProfileFileName(basename(path));
 
 /** Saves that come together (an editor's write and rename, a git checkout) make one update. */
 const settleMs = 20;

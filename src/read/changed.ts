@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { promisify } from 'node:util';
 import { InputError } from '../errors.js';
-import { displayPath } from './collect.js';
+import { displayPath, isProfileFileName } from './collect.js';
 
 const run = promisify(execFile);
 
@@ -28,6 +28,6 @@ export async function changedProfiles(ref: string, paths: string[]): Promise<str
   const base = (await git(['merge-base', ref, 'HEAD'])).trim();
   const diff = await git(['diff', '--name-only', '--relative', '--no-renames', '-z', base, '--', ...paths]);
   const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z', '--', ...paths]);
-  const names = [...diff.split('\0'), ...untracked.split('\0')].filter((name) => name.endsWith('.md') && basename(name) !== 'README.md' && existsSync(name));
+  const names = [...diff.split('\0'), ...untracked.split('\0')].filter((name) => isProfileFileName(basename(name)) && existsSync(name));
   return [...new Set(names.map((name) => displayPath(name)))].sort();
 }

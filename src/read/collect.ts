@@ -12,6 +12,12 @@ export function displayPath(path: string, cwd = process.cwd()): string {
  * Symbolic links are followed, to folders too (each real folder once, so a loop ends); a link
  * whose target is missing is kept, so that reading it reports it rather than skipping it.
  */
+/** A folder the search for profiles skips: hidden ones (.git, .cache) and node_modules. */
+export const isSkippedFolder = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
+
+/** A file name that is a profile's: Markdown, not hidden, not a folder's README. */
+export const isProfileFileName = (name: string): boolean => name.endsWith('.md') && name !== 'README.md' && !name.startsWith('.');
+
 async function walk(path: string, found: string[], seen: Set<string>): Promise<void> {
   const info = await stat(path).catch(() => {
     throw new InputError(`${displayPath(path)}: no such file or folder`);
@@ -24,11 +30,11 @@ async function walk(path: string, found: string[], seen: Set<string>): Promise<v
   if (seen.has(real)) return;
   seen.add(real);
   for (const entry of await readdir(path, { withFileTypes: true })) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    if (isSkippedFolder(entry.name)) continue;
     const child = join(path, entry.name);
     const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(child).catch(() => undefined))?.isDirectory() === true);
     if (isFolder) await walk(child, found, seen);
-    else if (entry.name.endsWith('.md') && entry.name !== 'README.md') found.push(child);
+    else if (isProfileFileName(entry.name)) found.push(child);
   }
 }
 

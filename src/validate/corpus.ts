@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Edition } from '../edition/edition.js';
 import { loadEditions } from '../edition/load.js';
-import { collectProfiles, displayPath, readSources, type SourceFile } from '../read/collect.js';
+import { collectProfiles, displayPath, isProfileFileName, readSources, type SourceFile } from '../read/collect.js';
 import { validateSources, type RuleSettings, type Validation } from './validate.js';
 
 /** The profile files of a set of paths, read, with the editions they may refer to. */
@@ -48,7 +48,7 @@ async function profilesIn(folders: string[]): Promise<string[]> {
   const lists = await Promise.all(
     folders.map(async (folder) =>
       (await readdir(folder, { withFileTypes: true }))
-        .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && entry.name !== 'README.md' && !entry.name.startsWith('.'))
+        .filter((entry) => entry.isFile() && isProfileFileName(entry.name))
         .map((entry) => displayPath(join(folder, entry.name))),
     ),
   );
