@@ -8,6 +8,7 @@ import { registerPreview } from './commands/preview.js';
 import { registerRender } from './commands/render.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
+import { registerDiff } from './commands/diff.js';
 import { exitCodes, processIo, type Io } from './commands/io.js';
 
 export function program(io: Io, setExitCode: (code: number) => void): Command {
@@ -22,6 +23,7 @@ export function program(io: Io, setExitCode: (code: number) => void): Command {
   registerNew(cli, io, setExitCode);
   registerExport(cli, io, setExitCode);
   registerSchema(cli, io);
+  registerDiff(cli, io, setExitCode);
   return cli;
 }
 

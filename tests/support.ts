@@ -6,6 +6,7 @@ import { run } from '../src/cli.js';
 import { loadEditions } from '../src/edition/load.js';
 import { summarize, type FlatMessage } from '../src/report/messages.js';
 import { validateSources, type RuleSettings } from '../src/validate/validate.js';
+import { wordList } from '../src/prose/lexicon.js';
 
 export const projectRoot = join(import.meta.dirname, '..');
 export const sharedRoot = join(projectRoot, '..', 'shared');
@@ -32,10 +33,13 @@ export function replaceOnce(text: string, from: string, to: string): string {
   return parts.join(to);
 }
 
-/** Validates in-memory files (path -> text) as one corpus; returns its flat messages. */
+/** The bundled project's own words, as loadCorpus reads them from content/.dictionary. */
+export const bundledWords = wordList(readFileSync(join(projectRoot, 'content', '.dictionary'), 'utf8'));
+
+/** Validates in-memory files (path -> text) as one corpus, with the bundled word list; returns its flat messages. */
 export function check(files: Record<string, string | Uint8Array>, settings: RuleSettings = {}): FlatMessage[] {
   const sources = Object.entries(files).map(([path, text]) => ({ path, bytes: typeof text === 'string' ? Buffer.from(text) : text }));
-  return summarize(validateSources(sources, editions, settings).files).messages;
+  return summarize(validateSources(sources, editions, settings, undefined, { words: bundledWords, atFinal: 'warning' }).files).messages;
 }
 
 /** Messages of one profile checked alone, without the corpus warning about missing countries. */

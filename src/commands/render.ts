@@ -80,13 +80,13 @@ const signalExitCodes: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, 
 async function render(paths: string[], options: RenderOptions, io: Io): Promise<number> {
   const started = Date.now();
   const config = await loadConfig();
-  const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions });
+  const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions, prose: config.prose });
   if (corpus.sources.length === 0) {
     io.stderr(`ocindex: no profiles in ${paths.join(', ') || displayPath(config.content)}\n`);
     return exitCodes.failure;
   }
   // Ranks are checked over the whole corpus; a shard only chooses which files this run prints.
-  const validation = validateSources(corpus.sources, corpus.editions, config.rules);
+  const validation = validateSources(corpus.sources, corpus.editions, config.rules, undefined, corpus.prose);
   const { shard } = options;
   const files = shard ? shardOf(validation.files, (file) => file.path, shard) : validation.files;
   const report = summarize(files);

@@ -4,6 +4,8 @@ import { loadConfig } from '../config/config.js';
 import { loadCorpus } from '../corpus.js';
 import { describeFix, planFixes } from '../fix/fix.js';
 import { withFields } from '../profile/edit.js';
+import { describeProseEdit, planProseEdits } from '../prose/fix.js';
+import { withNarrativeEdits } from '../prose/edit.js';
 import { writeAtomically } from '../io/write.js';
 import { reporters } from '../report/index.js';
 import { summarize } from '../report/messages.js';
@@ -19,21 +21,28 @@ export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode)
     .option('--fix', 'recompute composite scores and ranks and write the values that change')
     .action(async (paths: string[], options: { format: string; fix?: boolean }) => {
       const config = await loadConfig();
-      const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions });
-      let validation = validateSources(corpus.sources, corpus.editions, config.rules);
+      const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions, prose: config.prose });
+      const validateCorpus = () => validateSources(corpus.sources, corpus.editions, config.rules, undefined, corpus.prose);
+      let validation = validateCorpus();
       if (options.fix) {
         const { fixes, unrankedEditions } = planFixes(validation.valid);
         const log = options.format === 'human' ? io.stdout : io.stderr;
         for (const edition of unrankedEditions) log(`ranks of ${edition.id} not fixed: the corpus does not hold each of its ${edition.countries.length} countries once\n`);
-        for (const fix of fixes) {
-          const text = withFields(fix.entry.profile, fix.changes);
-          await writeAtomically(fix.entry.profile.file.path, text);
-          const source = corpus.sources.find((s) => s.path === fix.entry.profile.file.path);
+        const scoreFixes = new Map(fixes.map((fix) => [fix.entry, fix]));
+        let fixed = 0;
+        for (const entry of validation.valid) {
+          const fix = scoreFixes.get(entry);
+          const edits = planProseEdits(entry, config.rules);
+          if (!fix && edits.length === 0) continue;
+          const text = withNarrativeEdits(entry.profile, fix ? withFields(entry.profile, fix.changes) : entry.profile.text, edits);
+          await writeAtomically(entry.profile.file.path, text);
+          const source = corpus.sources.find((s) => s.path === entry.profile.file.path);
           if (source) source.bytes = Buffer.from(text);
-          log(`${describeFix(fix).join('\n')}\n`);
+          log([...(fix ? describeFix(fix) : []), ...edits.map((edit) => describeProseEdit(entry.profile.file.path, edit))].join('\n') + '\n');
+          fixed += 1;
         }
-        log(`fixed ${plural(fixes.length, 'profile')}\n`);
-        if (fixes.length > 0) validation = validateSources(corpus.sources, corpus.editions, config.rules);
+        log(`fixed ${plural(fixed, 'profile')}\n`);
+        if (fixed > 0) validation = validateCorpus();
       }
       const summary = summarize(validation.files);
       io.stdout(reporters[options.format]?.(summary, { color: io.interactive }) ?? '');

@@ -7,6 +7,7 @@ import { InputError } from '../io/collect.js';
 import { readSchema } from '../io/package.js';
 import { didYouMean, listed } from '../io/suggest.js';
 import type { RuleSettings } from '../validate/validate.js';
+import type { ProseSettings } from '../validate/rule.js';
 import { parseChecks, rules } from '../validate/rules/index.js';
 import { describeSchemaError } from './problems.js';
 
@@ -24,6 +25,8 @@ export interface Config {
   concurrency?: number;
   /** Folders of extra edition files besides the shipped ones. */
   editions: string[];
+  /** The prose rules' extra words (besides content/.dictionary) and their severity at final. */
+  prose: ProseSettings;
 }
 
 /** The settings as written, once they fit schemas/config.schema.json. */
@@ -33,6 +36,7 @@ interface ConfigSource {
   rules?: RuleSettings;
   concurrency?: number;
   editions?: string[];
+  prose?: Partial<ProseSettings>;
 }
 
 const configFiles = ['ocindex.config.json', 'ocindex.config.js', 'ocindex.config.mjs'];
@@ -72,7 +76,7 @@ async function readConfigFile(path: string, file: string): Promise<unknown> {
 
 /** Every mistake of the settings, one "file: key: reason" line each. */
 function mistakesOf(settings: unknown, file: string, prefix: string[], cwd: string): string[] {
-  const check = new Ajv({ allErrors: true, verbose: true }).compile<ConfigSource>(readSchema('config.schema.json'));
+  const check = new Ajv({ allErrors: true, verbose: true }).addSchema(readSchema('style.schema.json')).compile<ConfigSource>(readSchema('config.schema.json'));
   const at = (key: string) => `${file}: ${key ? `${key}: ` : ''}`;
   if (!check(settings)) return (check.errors ?? []).map((e) => describeSchemaError(e, prefix)).map(({ key, reason }) => `${at(key)}${reason}`);
   const known = [...rules.map((r) => r.id), ...parseChecks.map((c) => c.id)];
@@ -108,5 +112,6 @@ export async function loadConfig(cwd: string = process.cwd()): Promise<Config> {
     rules: settings.rules ?? {},
     concurrency: settings.concurrency,
     editions: (settings.editions ?? []).map((folder) => resolve(cwd, folder)),
+    prose: { words: settings.prose?.words ?? [], atFinal: settings.prose?.atFinal ?? 'warning', style: settings.prose?.style },
   };
 }

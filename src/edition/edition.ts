@@ -44,6 +44,7 @@ export interface EditionSource {
   resilience: { label: string; indicators: string[] };
   outline: SectionSource[];
   geography: { continents: ContinentSource[] };
+  compare_with?: string;
 }
 interface SectionSource {
   heading: string;
@@ -60,6 +61,8 @@ export interface Edition extends Pick<EditionSource, 'id' | 'title' | 'year' | '
   countryByName: Map<string, Country>;
   /** How many countries each continent and region holds, by name. */
   areaSizes: Map<string, number>;
+  /** Id of the edition whose scores the printed profiles compare with (`compare_with`), if any. */
+  compareWith?: string;
 }
 
 export function buildEdition(source: EditionSource): Edition {
@@ -100,6 +103,7 @@ export function buildEdition(source: EditionSource): Edition {
     countries,
     countryByName: new Map(countries.map((c) => [c.name, c])),
     areaSizes,
+    ...(source.compare_with === undefined ? {} : { compareWith: source.compare_with }),
   };
 }
 

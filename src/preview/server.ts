@@ -4,7 +4,7 @@ import type { Browser } from 'puppeteer';
 import { loadCorpus } from '../corpus.js';
 import { displayPath, InputError } from '../io/collect.js';
 import { renderHtml } from '../render/html.js';
-import type { ValidProfile } from '../validate/rule.js';
+import type { ProseSettings, ValidProfile } from '../validate/rule.js';
 import type { RuleSettings } from '../validate/validate.js';
 import { clientScript, stylesheet } from './client.js';
 import { EventHub } from './events.js';
@@ -20,6 +20,8 @@ export interface PreviewOptions {
   /** Folders of extra edition files, as in the settings. */
   editionFolders?: string[];
   rules?: RuleSettings;
+  /** The project's words and prose severity at final (config `prose`, content/.dictionary). */
+  prose?: ProseSettings;
   /** Default 127.0.0.1: only this machine can connect. */
   host?: string;
   /** Default 4321; 0 picks a free port. */
@@ -114,7 +116,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     });
   });
   try {
-    workspace = new Workspace(options.content, await loadCorpus([options.content], { editionFolders: options.editionFolders }), options.rules);
+    workspace = new Workspace(options.content, await loadCorpus([options.content], { editionFolders: options.editionFolders, prose: options.prose }), options.rules);
     await listen(server, options.port ?? 4321, host);
   } catch (error) {
     await Promise.all([watcher.close(), fits.close()]);

@@ -56,11 +56,13 @@ export class Workspace {
   readonly #content: string;
   readonly #editions: Map<string, Edition>;
   readonly #settings: RuleSettings;
+  readonly #prose: Corpus['prose'];
 
   constructor(content: string, corpus: Corpus, settings: RuleSettings = {}) {
     this.#content = resolve(content);
     this.#editions = corpus.editions;
     this.#settings = settings;
+    this.#prose = corpus.prose;
     this.#validate(corpus.sources.map(read));
   }
 
@@ -87,7 +89,7 @@ export class Workspace {
       }
       const file = read({ path: displayPath(path), bytes });
       // Checked alone first, to learn the edition it belongs to now.
-      const [entry] = validateParsed([file.parsed], this.#editions, this.#settings, fileRules).valid;
+      const [entry] = validateParsed([file.parsed], this.#editions, this.#settings, fileRules, this.#prose).valid;
       if (entry) editions.add(entry.edition);
       changed.push(file);
     }
@@ -101,7 +103,7 @@ export class Workspace {
 
   /** Validates files as one corpus and stores the results; returns their keys. */
   #validate(reads: Read[]): string[] {
-    const { files, valid } = validateParsed(reads.map((r) => r.parsed), this.#editions, this.#settings);
+    const { files, valid } = validateParsed(reads.map((r) => r.parsed), this.#editions, this.#settings, undefined, this.#prose);
     const entries = new Map(valid.map((entry) => [entry.profile.file, entry]));
     // validateParsed returns one file per parsed file, in order.
     return reads.map(({ source, parsed }, index) => {

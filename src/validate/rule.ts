@@ -2,6 +2,7 @@ import type { Edition } from '../edition/edition.js';
 import type { Point, Profile } from '../profile/parse.js';
 import type { Composites } from '../scoring/composites.js';
 import type { ProfileData } from '../profile/data.js';
+import type { HouseStyle } from '../prose/style.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -35,6 +36,16 @@ export interface ValidProfile {
   data: ProfileData;
   edition: Edition;
   composites: Composites;
+  /** The project's settings for the prose rules (its word list, their severity at final). */
+  prose?: ProseSettings;
+}
+
+/** What a project adds to the house style: its own words, and errors instead of warnings at `final`. */
+export interface ProseSettings {
+  words: readonly string[];
+  atFinal: Severity;
+  /** House-style values the project sets otherwise than style/<lang>.yaml. */
+  style?: Partial<HouseStyle>;
 }
 
 /** A rule that compares the valid profiles of one edition with each other. */

@@ -5,7 +5,7 @@ import type { ProfileData } from '../profile/data.js';
 import { parseProfile, pointAtOffset, type ParsedFile, type Profile } from '../profile/parse.js';
 import { computeComposites } from '../scoring/composites.js';
 import { groupBy } from '../scoring/ranks.js';
-import { isPoint, type Issue, type Rule, type Severity, type ValidProfile } from './rule.js';
+import { isPoint, type Issue, type ProseSettings, type Rule, type Severity, type ValidProfile } from './rule.js';
 import { rules as allRules } from './rules/index.js';
 
 /** Per rule id: 'off', or the severity its messages get instead of their own. */
@@ -29,12 +29,13 @@ function reportIssue(profile: Profile, ruleId: string, issue: Issue, settings: R
 }
 
 /** Runs every check on a set of profile files; the corpus rules compare the profiles of each edition. */
-export function validateSources(sources: SourceFile[], editions: Map<string, Edition>, settings: RuleSettings = {}, rules: Rule[] = allRules): Validation {
+export function validateSources(sources: SourceFile[], editions: Map<string, Edition>, settings: RuleSettings = {}, rules: Rule[] = allRules, prose?: ProseSettings): Validation {
   return validateParsed(
     sources.map((source) => parseProfile(source.path, source.bytes)),
     editions,
     settings,
     rules,
+    prose,
   );
 }
 
@@ -42,7 +43,7 @@ export function validateSources(sources: SourceFile[], editions: Map<string, Edi
  * validateSources for files parsed already, so that a long-running caller (the preview) parses only
  * what changed. The files' earlier messages are replaced.
  */
-export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, Edition>, settings: RuleSettings = {}, rules: Rule[] = allRules): Validation {
+export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, Edition>, settings: RuleSettings = {}, rules: Rule[] = allRules, prose?: ProseSettings): Validation {
   const files: VFile[] = [];
   const valid: ValidProfile[] = [];
   for (const parsed of parsedFiles) {
@@ -65,7 +66,7 @@ export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, 
     if (!fits) continue;
     const data = profile.data as unknown as ProfileData;
     const edition = editions.get(data.edition) as Edition;
-    const entry: ValidProfile = { profile, data, edition, composites: computeComposites(edition, profile.data) };
+    const entry: ValidProfile = { profile, data, edition, composites: computeComposites(edition, profile.data), prose };
     valid.push(entry);
     for (const rule of rules) {
       if (rule.stage === 'valid') for (const issue of rule.check(entry)) reportIssue(profile, rule.id, issue, settings);

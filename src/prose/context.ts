@@ -1,0 +1,26 @@
+import type { Root } from 'nlcst';
+import type { Point } from '../profile/parse.js';
+import type { Severity, ValidProfile } from '../validate/rule.js';
+import { houseStyle, type HouseStyle } from './style.js';
+import { proseTree } from './tree.js';
+
+export interface ProseContext {
+  style: HouseStyle;
+  tree: Root;
+  /** Warnings, or errors for a final profile when the project asks for it. */
+  severity: Severity;
+}
+
+/** What every prose rule works on; undefined when the toolkit has no house style for the profile's language. */
+export function proseContext(entry: ValidProfile): ProseContext | undefined {
+  const house = houseStyle(entry.data.lang ?? entry.edition.language);
+  if (!house || entry.profile.tree.children.length === 0) return undefined;
+  const style = entry.prose?.style ? { ...house, ...entry.prose.style } : house;
+  const severity = entry.data.status === 'final' && entry.prose?.atFinal === 'error' ? 'error' : 'warning';
+  return { style, tree: proseTree(entry.profile), severity };
+}
+
+/** The start of a node, as an issue's place. */
+export function startOf(node: { position?: { start: { line: number; column: number } } }): Point {
+  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import nspell from 'nspell';
+import type { Edition } from '../edition/edition.js';
+import { InputError } from '../io/collect.js';
+import { stylePath, type HouseStyle } from './style.js';
+
+/** What the speller says of a word: known, or unknown with up to n suggestions. */
+export type Verdict = { known: true } | { known: false; suggestions: string[]; preferred?: string };
+
+type Speller = ReturnType<typeof nspell>;
+
+/** The maintained dictionaries a style names, built once per process (nspell takes ~0.3 s each). */
+interface HouseSpeller {
+  base: Speller;
+  ize?: Speller;
+  houseWords: Set<string>;
+  /** Verdicts by word: a narrative repeats most of its words, and the corpus repeats its vocabulary. */
+  memo: Map<string, Verdict>;
+}
+
+const spellers = new Map<string, HouseSpeller>();
+
+function readDictionary(name: string): Speller {
+  let index: string;
+  try {
+    index = fileURLToPath(import.meta.resolve(name));
+  } catch {
+    throw new InputError(`style: dictionary '${name}' is not installed (npm install ${name})`);
+  }
+  return nspell(readFileSync(new URL('index.aff', `file://${index}`)), readFileSync(new URL('index.dic', `file://${index}`)));
+}
+
+/** Lines of a word list without blanks and # comments. */
+export function wordList(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter((line) => line !== '');
+}
+
+function houseSpeller(spelling: HouseStyle['spelling']): HouseSpeller {
+  const key = JSON.stringify(spelling);
+  let speller = spellers.get(key);
+  if (!speller) {
+    const houseWords = spelling['house-words'] ? wordList(readFileSync(stylePath(spelling['house-words']), 'utf8')) : [];
+    speller = {
+      base: readDictionary(spelling.dictionary),
+      ize: spelling['ize-from'] ? readDictionary(spelling['ize-from']) : undefined,
+      houseWords: new Set(houseWords),
+      memo: new Map(),
+    };
+    spellers.set(key, speller);
+  }
+  return speller;
+}
+
+// -ise/-isation and their inflections, and the -ize forms they correspond to.
+const iseForm = /is(e|es|ed|ing|er|ers|ation|ations|ational)$/;
+const izeForm = /iz(e|es|ed|ing|er|ers|ation|ations|ational)$/;
+
+/** Oxford spelling: an -ize word of the ize dictionary whose -ise twin is in the base one. */
+function oxford(speller: HouseSpeller, word: string): Verdict | undefined {
+  const { base, ize } = speller;
+  if (!ize) return undefined;
+  if (izeForm.test(word) && ize.correct(word) && base.correct(word.replace(izeForm, 'is$1'))) return { known: true };
+  if (iseForm.test(word) && base.correct(word)) {
+    const twin = word.replace(iseForm, 'iz$1');
+    if (ize.correct(twin) && !ize.correct(word)) return { known: false, suggestions: [twin], preferred: twin };
+  }
+  return undefined;
+}
+
+function judge(speller: HouseSpeller, word: string, limit: number): Verdict {
+  const known = speller.memo.get(word);
+  if (known) return known;
+  let verdict = oxford(speller, word);
+  if (!verdict) {
+    if (speller.houseWords.has(word) || speller.houseWords.has(word.toLowerCase()) || speller.base.correct(word)) verdict = { known: true };
+    else if (word.includes('-') && word.split('-').every((part) => part === '' || judge(speller, part, 0).known)) verdict = { known: true };
+    else verdict = { known: false, suggestions: [] };
+  }
+  if (!verdict.known && limit > 0 && verdict.suggestions.length === 0) {
+    const suggestions = speller.base.suggest(word).filter((s) => oxford(speller, s)?.known !== false);
+    verdict = { known: false, suggestions: suggestions.slice(0, limit) };
+  }
+  // Only cache what a later call with any limit can reuse.
+  if (verdict.known || limit > 0) speller.memo.set(word, verdict);
+  return verdict;
+}
+
+/** Words the edition itself prints: countries, continents, regions and their adjectives. */
+function editionWords(edition: Edition): Set<string> {
+  const names = edition.continents.flatMap((c) => [c.name, c.adjective, ...c.regions.flatMap((r) => [r.name, r.adjective, ...r.countries])]);
+  return new Set(names.flatMap((name) => name.split(/[^\p{L}\p{M}'’-]+/u)).filter((w) => w !== ''));
+}
+
+const editionWordSets = new WeakMap<Edition, Set<string>>();
+
+export interface Lexicon {
+  check(word: string): Verdict;
+}
+
+/** The house dictionary for one edition and project: the style's speller plus names. */
+export function lexicon(spelling: HouseStyle['spelling'], edition: Edition, projectWords: readonly string[]): Lexicon {
+  const speller = houseSpeller(spelling);
+  let names = editionWordSets.get(edition);
+  if (!names) editionWordSets.set(edition, (names = editionWords(edition)));
+  const project = new Set(projectWords);
+  const limit = spelling.suggestions ?? 3;
+  const named = (word: string) => names.has(word) || project.has(word);
+  return {
+    check(word) {
+      if (named(word) || (word.includes('-') && word.split('-').every((part) => part === '' || named(part) || judge(speller, part, 0).known))) return { known: true };
+      return judge(speller, word, limit);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { Root } from 'nlcst';
+import { toString } from 'nlcst-to-string';
+import { visit } from 'unist-util-visit';
+import { proseContext, startOf } from '../../prose/context.js';
+import type { TextEdit } from '../../prose/edit.js';
+import type { ProfileRule } from '../rule.js';
+
+const range = /^\d+(?:[.,]\d+)?-\d+(?:[.,]\d+)?$/;
+
+/** Ranges of numbers written with a hyphen (2019-2023), each with the edit that makes it an en dash. */
+export function hyphenatedRanges(tree: Root): (TextEdit & { expected: string; range: string })[] {
+  const found: (TextEdit & { expected: string; range: string })[] = [];
+  visit(tree, 'WordNode', (word) => {
+    const text = toString(word);
+    if (!range.test(text)) return;
+    const hyphen = word.children.find((child) => child.type === 'PunctuationNode' && child.value === '-');
+    const offset = hyphen?.position?.start.offset;
+    if (!hyphen || offset === undefined) return;
+    found.push({ offset, length: 1, expected: '-', text: '–', at: startOf(hyphen), range: text });
+  });
+  return found;
+}
+
+export const rangeDashRule: ProfileRule = {
+  id: 'range-dash',
+  description: 'A range of years or numbers takes an en dash, 2019–2023 (--fix repairs it).',
+  stage: 'valid',
+  check(entry) {
+    const context = proseContext(entry);
+    if (!context?.style['range-dash']) return [];
+    return hyphenatedRanges(context.tree).map((r) => ({
+      at: r.at,
+      severity: context.severity,
+      reason: `range '${r.range}' with a hyphen; write it with an en dash: '${r.range.replace('-', '–')}'`,
+    }));
+  },
+};

@@ -1,0 +1,37 @@
+import type { Word } from 'nlcst';
+import { isLiteral } from 'nlcst-is-literal';
+import { toString } from 'nlcst-to-string';
+import { visit } from 'unist-util-visit';
+import { lexicon } from '../../prose/lexicon.js';
+import { proseContext, startOf } from '../../prose/context.js';
+import { listed } from '../../io/suggest.js';
+import type { Issue, ProfileRule } from '../rule.js';
+
+// Numbers, acronyms (EU, UAE, NGOs) and possessive endings are not spelling.
+const notAWord = /\d/;
+const acronym = /^\p{Lu}{2,}s?$/u;
+const possessive = /['’]s?$/;
+
+export const spellingRule: ProfileRule = {
+  id: 'spelling',
+  description: "Every word of the narrative is in the house dictionary (the style's dictionaries and house words, the edition's place names, the project's word list).",
+  stage: 'valid',
+  check(entry) {
+    const context = proseContext(entry);
+    if (!context) return [];
+    const words = lexicon(context.style.spelling, entry.edition, entry.prose?.words ?? []);
+    const issues: Issue[] = [];
+    visit(context.tree, 'WordNode', (node: Word, index, parent) => {
+      if (parent && index !== undefined && isLiteral(parent, index)) return;
+      const text = toString(node).replace(possessive, '');
+      if (text === '' || notAWord.test(text) || acronym.test(text)) return;
+      const verdict = words.check(text);
+      if (verdict.known) return;
+      const reason = verdict.preferred
+        ? `'${text}' is spelled '${verdict.preferred}' in the house style (-ize, as in 'organized')`
+        : `unknown word '${text}'${verdict.suggestions.length > 0 ? `; did you mean ${listed(verdict.suggestions.map((s) => `'${s}'`), 'or')}?` : ''} (add names to content/.dictionary)`;
+      issues.push({ at: startOf(node), severity: context.severity, reason });
+    });
+    return issues;
+  },
+};
