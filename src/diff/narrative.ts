@@ -13,11 +13,12 @@ export function narrativeWords(profile: Profile): string[] {
 
 /**
  * The share of words changed between two narratives, 0 (same words) to 1 (nothing in common):
- * words removed plus words added, over the words of both, from a word-level diff.
+ * one minus the words kept in order (a word-level diff) over the longer narrative's words.
  */
 export function changedShare(from: readonly string[], to: readonly string[]): number {
-  if (from.length + to.length === 0) return 0;
-  let changed = 0;
-  for (const part of diffArrays(from as string[], to as string[])) if (part.added || part.removed) changed += part.count ?? part.value.length;
-  return changed / (from.length + to.length);
+  const longer = Math.max(from.length, to.length);
+  if (longer === 0) return 0;
+  let kept = 0;
+  for (const part of diffArrays(from as string[], to as string[])) if (!part.added && !part.removed) kept += part.value.length;
+  return 1 - kept / longer;
 }

@@ -1,4 +1,5 @@
 import type { Edition } from '../edition/edition.js';
+import type { ValidProfile } from '../validate/rule.js';
 
 /**
  * The edition a profile is compared with: its edition's `compare_with`, else the latest earlier
@@ -8,4 +9,14 @@ export function previousEdition(edition: Edition, editions: Iterable<Edition>): 
   const all = [...editions];
   if (edition.compareWith !== undefined) return all.find((e) => e.id === edition.compareWith);
   return all.filter((e) => e.language === edition.language && e.year < edition.year).sort((a, b) => b.year - a.year)[0];
+}
+
+/** Links each profile of an edition with `compare_with` to its country's profile in that edition, if present. */
+export function attachPrevious(valid: ValidProfile[]): void {
+  const byKey = new Map(valid.map((entry) => [`${entry.edition.id}/${entry.data.country}`, entry]));
+  for (const entry of valid) {
+    if (entry.edition.compareWith === undefined) continue;
+    const previous = byKey.get(`${entry.edition.compareWith}/${entry.data.country}`);
+    if (previous) entry.previous = previous;
+  }
 }

@@ -15,6 +15,7 @@ interface HouseSpeller {
   base: Speller;
   ize?: Speller;
   houseWords: Set<string>;
+  variants: [string, string][];
   /** Verdicts by word: a narrative repeats most of its words, and the corpus repeats its vocabulary. */
   memo: Map<string, Verdict>;
 }
@@ -48,6 +49,7 @@ function houseSpeller(spelling: HouseStyle['spelling']): HouseSpeller {
       base: readDictionary(spelling.dictionary),
       ize: spelling['ize-from'] ? readDictionary(spelling['ize-from']) : undefined,
       houseWords: new Set(houseWords),
+      variants: spelling.variants ?? [],
       memo: new Map(),
     };
     spellers.set(key, speller);
@@ -71,6 +73,17 @@ function oxford(speller: HouseSpeller, word: string): Verdict | undefined {
   return undefined;
 }
 
+/** The house's spelling of a word spelled another way (labor -> labour), if the style lists the pattern. */
+function houseVariant(speller: HouseSpeller, word: string): string | undefined {
+  for (const [from, to] of speller.variants) {
+    const at = word.lastIndexOf(from);
+    if (at === -1) continue;
+    const candidate = word.slice(0, at) + to + word.slice(at + from.length);
+    if (judge(speller, candidate, 0).known) return candidate;
+  }
+  return undefined;
+}
+
 function judge(speller: HouseSpeller, word: string, limit: number): Verdict {
   const known = speller.memo.get(word);
   if (known) return known;
@@ -81,6 +94,11 @@ function judge(speller: HouseSpeller, word: string, limit: number): Verdict {
     else verdict = { known: false, suggestions: [] };
   }
   if (!verdict.known && limit > 0 && verdict.suggestions.length === 0) {
+    const variant = houseVariant(speller, word);
+    if (variant) verdict = { known: false, suggestions: [variant], preferred: variant };
+  }
+  // A compound's parts are checked (and suggested for) one by one; nspell is slow on long words.
+  if (!verdict.known && limit > 0 && verdict.suggestions.length === 0 && !word.includes('-')) {
     const suggestions = speller.base.suggest(word).filter((s) => oxford(speller, s)?.known !== false);
     verdict = { known: false, suggestions: suggestions.slice(0, limit) };
   }

@@ -5,7 +5,7 @@ import { InputError } from '../io/collect.js';
 
 /** The house style of one language, as style/<lang>.yaml states it. */
 export interface HouseStyle {
-  spelling: { dictionary: string; 'ize-from'?: string; 'house-words'?: string; suggestions?: number };
+  spelling: { dictionary: string; 'ize-from'?: string; 'house-words'?: string; variants?: [string, string][]; suggestions?: number };
   'repeated-words': boolean;
   'doubled-spaces': boolean;
   quotes: 'typographic' | 'any';

@@ -5,6 +5,7 @@ import { rankLines } from '../scoring/rank-lines.js';
 import type { ValidProfile } from '../validate/rule.js';
 import type { HtmlOptions } from './html.js';
 import { narrativeHtml } from './narrative.js';
+import { changesSince, type ChangeOf } from './changes.js';
 
 /** One score as a bar on the index's 1-to-10 scale. */
 export interface BarView {
@@ -13,6 +14,8 @@ export interface BarView {
   value: string;
   /** The filled length on a track 90 units long, from 1 (empty) to 10 (full). */
   fill: string;
+  /** The change since the compared edition ("↑ +0.5"); null when not compared or new. */
+  change: string | null;
 }
 
 /** A headline score: "5.08", "Criminality", "83rd of 193 countries", ... */
@@ -20,12 +23,14 @@ export interface ScoreView {
   label: string;
   value: string;
   ranks: string[];
+  change: string | null;
 }
 
 /** A titled set of bars; the resilience page's indicators have no title (label null). */
 export interface GroupView {
   label: string | null;
   value: string | null;
+  change: string | null;
   bars: BarView[];
 }
 
@@ -54,17 +59,17 @@ export interface ProfileView {
   footer: string[];
 }
 
-function bar(label: string, value: number): BarView {
+function bar(label: string, value: number, change: string | null): BarView {
   const fill = Math.min(Math.max(value - 1, 0), 9) * 10;
-  return { label, value: formatScore(value), fill: fill.toFixed(1) };
+  return { label, value: formatScore(value), fill: fill.toFixed(1), change };
 }
 
-function groupBars(group: IndicatorGroup, data: GroupData): BarView[] {
-  return group.indicators.map((indicator) => bar(indicator.label, data.indicators[indicator.key] as number));
+function groupBars(group: IndicatorGroup, data: GroupData, change: ChangeOf): BarView[] {
+  return group.indicators.map((indicator) => bar(indicator.label, data.indicators[indicator.key] as number, change(indicator.key)));
 }
 
-function scoreView(label: string, score: number, ranks: string[]): ScoreView {
-  return { label, value: formatScore(score), ranks };
+function scoreView(label: string, score: number, ranks: string[], change: string | null): ScoreView {
+  return { label, value: formatScore(score), ranks, change };
 }
 
 export function profileView(entry: ValidProfile, options: HtmlOptions = {}): ProfileView {
@@ -73,9 +78,10 @@ export function profileView(entry: ValidProfile, options: HtmlOptions = {}): Pro
   // The validator reports this as an error; rank lines need the country's continent and region.
   if (!country) throw new Error(`${data.country} is not a country of ${edition.id}: fix the profile before rendering it`);
   const ranks = (r: Ranks) => rankLines(edition, country, r);
+  const change = changesSince(entry);
   const criminalityGroups = edition.criminality.groups.map((group) => ({ group, data: data.criminality[group.key] as GroupData }));
-  const criminality = scoreView(edition.criminality.label, data.criminality.score, ranks(data.criminality.rank));
-  const resilience = scoreView(edition.resilience.label, data.resilience.score, ranks(data.resilience.rank));
+  const criminality = scoreView(edition.criminality.label, data.criminality.score, ranks(data.criminality.rank), change('criminality'));
+  const resilience = scoreView(edition.resilience.label, data.resilience.score, ranks(data.resilience.rank), change(edition.resilience.key));
   const narrative = narrativeHtml(entry);
   const funding = data.funding?.trim() || null;
   const watermark = options.watermark ?? (data.status === 'final' ? false : data.status);
@@ -93,7 +99,7 @@ export function profileView(entry: ValidProfile, options: HtmlOptions = {}): Pro
         theme: 'criminality',
         first: true,
         headline: criminality,
-        groups: criminalityGroups.map(({ group, data: g }) => ({ label: group.label, value: formatScore(g.score), bars: groupBars(group, g) })),
+        groups: criminalityGroups.map(({ group, data: g }) => ({ label: group.label, value: formatScore(g.score), change: change(group.key), bars: groupBars(group, g, change) })),
         summary: { ...resilience, bars: [] },
         narrative: { title: edition.criminality.label, html: narrative.criminality, funding: null },
       },
@@ -102,8 +108,8 @@ export function profileView(entry: ValidProfile, options: HtmlOptions = {}): Pro
         theme: 'resilience',
         first: false,
         headline: resilience,
-        groups: [{ label: null, value: null, bars: groupBars(edition.resilience, data.resilience) }],
-        summary: { ...criminality, bars: criminalityGroups.map(({ group, data: g }) => bar(group.label, g.score)) },
+        groups: [{ label: null, value: null, change: null, bars: groupBars(edition.resilience, data.resilience, change) }],
+        summary: { ...criminality, bars: criminalityGroups.map(({ group, data: g }) => bar(group.label, g.score, change(group.key))) },
         narrative: { title: edition.resilience.label, html: narrative.resilience, funding },
       },
     ],

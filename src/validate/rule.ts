@@ -38,6 +38,8 @@ export interface ValidProfile {
   composites: Composites;
   /** The project's settings for the prose rules (its word list, their severity at final). */
   prose?: ProseSettings;
+  /** The same country's profile in the edition's `compare_with` edition, when validated alongside. */
+  previous?: ValidProfile;
 }
 
 /** What a project adds to the house style: its own words, and errors instead of warnings at `final`. */
@@ -56,7 +58,15 @@ export interface CorpusRule {
   check(edition: Edition, profiles: ValidProfile[]): { profile: Profile; issue: Issue }[];
 }
 
-export type Rule = RawProfileRule | ProfileRule | CorpusRule;
+/** A rule that compares the valid profiles of different editions (a country's profile with its previous one). */
+export interface EditionsRule {
+  id: string;
+  description: string;
+  stage: 'editions';
+  check(byEdition: Map<Edition, ValidProfile[]>): { profile: Profile; issue: Issue }[];
+}
+
+export type Rule = RawProfileRule | ProfileRule | CorpusRule | EditionsRule;
 
 export function isPoint(at: Issue['at']): at is Point {
   return !Array.isArray(at);

@@ -7,6 +7,7 @@ import { computeComposites } from '../scoring/composites.js';
 import { groupBy } from '../scoring/ranks.js';
 import { isPoint, type Issue, type ProseSettings, type Rule, type Severity, type ValidProfile } from './rule.js';
 import { rules as allRules } from './rules/index.js';
+import { attachPrevious } from '../diff/previous.js';
 
 /** Per rule id: 'off', or the severity its messages get instead of their own. */
 export type RuleSettings = Record<string, 'off' | Severity>;
@@ -72,11 +73,16 @@ export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, 
       if (rule.stage === 'valid') for (const issue of rule.check(entry)) reportIssue(profile, rule.id, issue, settings);
     }
   }
-  for (const [edition, entries] of groupBy(valid, (entry) => entry.edition)) {
+  const byEdition = groupBy(valid, (entry) => entry.edition);
+  for (const [edition, entries] of byEdition) {
     for (const rule of rules) {
       if (rule.stage === 'corpus') for (const { profile, issue } of rule.check(edition, entries)) reportIssue(profile, rule.id, issue, settings);
     }
   }
+  for (const rule of rules) {
+    if (rule.stage === 'editions') for (const { profile, issue } of rule.check(byEdition)) reportIssue(profile, rule.id, issue, settings);
+  }
+  attachPrevious(valid);
   for (const file of files) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { files, valid };
 }

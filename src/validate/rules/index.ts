@@ -11,6 +11,7 @@ import { rangeDashRule } from './range-dash.js';
 import { repeatedWordsRule } from './repeated-words.js';
 import { sentenceLengthRule } from './sentence-length.js';
 import { spellingRule } from './spelling.js';
+import { narrativeUnchangedRule } from './narrative-unchanged.js';
 import { rankRule } from './rank.js';
 import { schemaRule } from './schema.js';
 import { uniqueCountryRule } from './unique-country.js';
@@ -38,4 +39,5 @@ export const rules: Rule[] = [
   sentenceLengthRule,
   uniqueCountryRule,
   rankRule,
+  narrativeUnchangedRule,
 ];

@@ -28,7 +28,7 @@ export const spellingRule: ProfileRule = {
       const verdict = words.check(text);
       if (verdict.known) return;
       const reason = verdict.preferred
-        ? `'${text}' is spelled '${verdict.preferred}' in the house style (-ize, as in 'organized')`
+        ? `'${text}' is spelled '${verdict.preferred}' in the house style`
         : `unknown word '${text}'${verdict.suggestions.length > 0 ? `; did you mean ${listed(verdict.suggestions.map((s) => `'${s}'`), 'or')}?` : ''} (add names to content/.dictionary)`;
       issues.push({ at: startOf(node), severity: context.severity, reason });
     });
