@@ -6,7 +6,7 @@ export type ChangeOf = (key: string) => string | null;
 
 /**
  * The changes since the edition named by the profile's edition's `compare_with`: an arrow and
- * the signed difference ("↑ +0.50", "↓ −1.5", "±0.00"), with a true minus sign.
+ * the signed difference with two decimals, as the page prints scores ("↑ +0.50", "↓ −1.50", "±0.00"), with a true minus sign.
  */
 export function changesSince(entry: ValidProfile): ChangeOf {
   if (!entry.previous) return () => null;
@@ -18,6 +18,6 @@ export function changesSince(entry: ValidProfile): ChangeOf {
     if (!measure || old === undefined) return null;
     const delta = measure.hundredths - old;
     const arrow = delta > 0 ? '↑ ' : delta < 0 ? '↓ ' : '';
-    return `${arrow}${formatChange(measure.kind, delta).replace('-', '\u2212')}`;
+    return `${arrow}${formatChange('score', delta).replace('-', '\u2212')}`;
   };
 }
