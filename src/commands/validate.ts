@@ -15,10 +15,10 @@ import { plural } from '../io/suggest.js';
 export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli
     .command('validate')
-    .description('check profiles: schema, scores, ranks, geography, narrative outline')
+    .description('check profiles: schema, scores, ranks, geography, narrative outline, spelling and house style')
     .argument('[paths...]', 'profile files or folders (default: the configured content folder, else content)')
     .addOption(new Option('--format <format>', 'report format').choices(Object.keys(reporters)).default('human'))
-    .option('--fix', 'recompute composite scores and ranks and write the values that change')
+    .option('--fix', 'recompute composite scores and ranks, repair doubled spaces and range dashes, and write what changes')
     .action(async (paths: string[], options: { format: string; fix?: boolean }) => {
       const config = await loadConfig();
       const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions, prose: config.prose });

@@ -1,12 +1,11 @@
-import type { Root } from 'nlcst';
 import type { Point } from '../profile/parse.js';
 import type { Severity, ValidProfile } from '../validate/rule.js';
 import { houseStyle, type HouseStyle } from './style.js';
-import { proseTree } from './tree.js';
+import { proseTree, type ProseTree } from './tree.js';
 
 export interface ProseContext {
   style: HouseStyle;
-  tree: Root;
+  tree: ProseTree;
   /** Warnings, or errors for a final profile when the project asks for it. */
   severity: Severity;
 }

@@ -1,23 +1,31 @@
 import type { Sentence } from 'nlcst';
 import { toString } from 'nlcst-to-string';
-import { visit } from 'unist-util-visit';
 import { proseContext, startOf } from '../../prose/context.js';
 import type { HouseStyle } from '../../prose/style.js';
 import type { Issue, ProfileRule } from '../rule.js';
 
 type Form = HouseStyle['percentage'];
 
+type Node = Sentence['children'][number];
+
+/** A word's text, or '' for anything else. */
+const wordText = (node: Node | undefined) => (node?.type === 'WordNode' ? toString(node).toLowerCase() : '');
+
 /** Each way of writing a percentage in a sentence, with where it starts. */
-function percentages(sentence: Sentence): { form: Form; node: Sentence['children'][number] }[] {
-  const found: { form: Form; node: Sentence['children'][number] }[] = [];
-  const words = sentence.children;
-  words.forEach((node, index) => {
-    const text = toString(node);
-    if (text.endsWith('%')) found.push({ form: '%', node });
-    else if (node.type === 'WordNode' && /^percent$/i.test(text)) found.push({ form: 'percent', node });
-    else if (node.type === 'WordNode' && /^per$/i.test(text) && words[index + 1]?.type === 'WhiteSpaceNode' && /^cent$/i.test(toString(words[index + 2] ?? { type: 'TextNode', value: '' }))) {
-      found.push({ form: 'per cent', node });
+function percentages(sentence: Sentence): { form: Form; node: Node }[] {
+  const found: { form: Form; node: Node }[] = [];
+  const nodes = sentence.children;
+  nodes.forEach((node, index) => {
+    if (node.type === 'SymbolNode' || node.type === 'PunctuationNode') {
+      if (node.value === '%') found.push({ form: '%', node });
+      return;
     }
+    // Cheap first test on the word's first letter: most words are neither 'percent' nor 'per'.
+    const first = node.type === 'WordNode' ? node.children[0] : undefined;
+    if (first?.type !== 'TextNode' || (first.value[0] !== 'p' && first.value[0] !== 'P')) return;
+    const text = wordText(node);
+    if (text === 'percent') found.push({ form: 'percent', node });
+    else if (text === 'per' && nodes[index + 1]?.type === 'WhiteSpaceNode' && wordText(nodes[index + 2]) === 'cent') found.push({ form: 'per cent', node });
   });
   return found;
 }
@@ -31,11 +39,11 @@ export const percentageRule: ProfileRule = {
     if (!context) return [];
     const expected = context.style.percentage;
     const issues: Issue[] = [];
-    visit(context.tree, 'SentenceNode', (sentence) => {
+    for (const sentence of context.tree.sentences) {
       for (const { form, node } of percentages(sentence)) {
         if (form !== expected) issues.push({ at: startOf(node), severity: context.severity, reason: `'${form}'; the house style writes '${expected}'` });
       }
-    });
+    }
     return issues;
   },
 };

@@ -10,7 +10,7 @@ export const quotesRule: ProfileRule = {
   check(entry) {
     const context = proseContext(entry);
     if (!context || context.style.quotes === 'any') return [];
-    return runChecker(retextQuotes, { preferred: 'smart', smart: context.style['quote-marks'] }, context.tree)
+    return runChecker(retextQuotes, { preferred: 'smart', smart: context.style['quote-marks'] }, context.tree.root)
       .filter((f) => context.style.apostrophes || f.ruleId !== 'apostrophe')
       .map((f) => ({ at: f.at, severity: context.severity, reason: `straight ${f.ruleId === 'apostrophe' ? 'apostrophe' : 'quotation mark'} ${f.actual ?? ''} where the house style writes ${f.expected ?? 'a typographic one'}` }));
   },

@@ -10,7 +10,7 @@ export const repeatedWordsRule: ProfileRule = {
   check(entry) {
     const context = proseContext(entry);
     if (!context?.style['repeated-words']) return [];
-    return runChecker(retextRepeatedWords, undefined, context.tree).map((f) => ({
+    return runChecker(retextRepeatedWords, undefined, context.tree.root).map((f) => ({
       at: f.at,
       severity: context.severity,
       reason: `'${f.ruleId}' twice in a row; write it once`,

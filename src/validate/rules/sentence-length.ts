@@ -1,4 +1,3 @@
-import { visit } from 'unist-util-visit';
 import { proseContext, startOf } from '../../prose/context.js';
 import type { Issue, ProfileRule } from '../rule.js';
 
@@ -11,10 +10,10 @@ export const sentenceLengthRule: ProfileRule = {
     if (!context) return [];
     const limit = context.style['sentence-length'];
     const issues: Issue[] = [];
-    visit(context.tree, 'SentenceNode', (sentence) => {
+    for (const sentence of context.tree.sentences) {
       const words = sentence.children.filter((child) => child.type === 'WordNode').length;
       if (words > limit) issues.push({ at: startOf(sentence), severity: context.severity, reason: `sentence of ${words} words; the house style allows ${limit}: split it` });
-    });
+    }
     return issues;
   },
 };

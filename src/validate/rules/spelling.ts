@@ -1,7 +1,5 @@
-import type { Word } from 'nlcst';
 import { isLiteral } from 'nlcst-is-literal';
 import { toString } from 'nlcst-to-string';
-import { visit } from 'unist-util-visit';
 import { lexicon } from '../../prose/lexicon.js';
 import { proseContext, startOf } from '../../prose/context.js';
 import { listed } from '../../io/suggest.js';
@@ -21,17 +19,16 @@ export const spellingRule: ProfileRule = {
     if (!context) return [];
     const words = lexicon(context.style.spelling, entry.edition, entry.prose?.words ?? []);
     const issues: Issue[] = [];
-    visit(context.tree, 'WordNode', (node: Word, index, parent) => {
-      if (parent && index !== undefined && isLiteral(parent, index)) return;
+    for (const { node, parent, index } of context.tree.words) {
       const text = toString(node).replace(possessive, '');
-      if (text === '' || notAWord.test(text) || acronym.test(text)) return;
+      if (text === '' || notAWord.test(text) || acronym.test(text)) continue;
       const verdict = words.check(text);
-      if (verdict.known) return;
+      if (verdict.known || isLiteral(parent, index)) continue;
       const reason = verdict.preferred
         ? `'${text}' is spelled '${verdict.preferred}' in the house style`
         : `unknown word '${text}'${verdict.suggestions.length > 0 ? `; did you mean ${listed(verdict.suggestions.map((s) => `'${s}'`), 'or')}?` : ''} (add names to content/.dictionary)`;
       issues.push({ at: startOf(node), severity: context.severity, reason });
-    });
+    }
     return issues;
   },
 };
