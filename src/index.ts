@@ -12,6 +12,8 @@ export { profileSchemaFor } from './validate/profile-schema.js';
 export { datasetCsv } from './export/csv.js';
 export { exportedProfile, profilesJson, type ExportedProfile } from './export/json.js';
 export { parseShard, shardOf, type Shard } from './shard.js';
+export { compareEditions, type EditionDiff, type CountryDiff } from './diff/compare.js';
+export { diffFormats } from './diff/report.js';
 export { InputError } from './io/collect.js';
 export { renderHtml, type HtmlOptions } from './render/html.js';
 export { renderPdf, CopyFitError } from './render/render-pdf.js';

@@ -1,5 +1,5 @@
 import type { Point } from '../profile/parse.js';
-import type { Severity, ValidProfile } from '../validate/rule.js';
+import type { Issue, ProfileRule, Severity, ValidProfile } from '../validate/rule.js';
 import { houseStyle, type HouseStyle } from './style.js';
 import { proseTree, type ProseTree } from './tree.js';
 
@@ -22,4 +22,20 @@ export function proseContext(entry: ValidProfile): ProseContext | undefined {
 /** The start of a node, as an issue's place. */
 export function startOf(node: { position?: { start: { line: number; column: number } } }): Point {
   return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}
+
+/**
+ * A prose rule: `find` looks at the narrative of a profile that has one in a language with a
+ * house style; its findings get the prose severity (warning, or error at final if configured).
+ */
+export function proseRule(id: string, description: string, find: (context: ProseContext, entry: ValidProfile) => Omit<Issue, 'severity'>[]): ProfileRule {
+  return {
+    id,
+    description,
+    stage: 'valid',
+    check(entry) {
+      const context = proseContext(entry);
+      return context ? find(context, entry).map((issue) => ({ ...issue, severity: context.severity })) : [];
+    },
+  };
 }

@@ -1,7 +1,6 @@
-import { proseContext, startOf } from '../../prose/context.js';
+import { proseRule, startOf } from '../../prose/context.js';
 import type { TextEdit } from '../../prose/edit.js';
 import type { ProseTree } from '../../prose/tree.js';
-import type { ProfileRule } from '../rule.js';
 
 /** Runs of two or more spaces inside a line of prose, each with the edit that makes it one space. */
 export function doubledSpaces(tree: ProseTree): (TextEdit & { expected: string })[] {
@@ -14,13 +13,6 @@ export function doubledSpaces(tree: ProseTree): (TextEdit & { expected: string }
   return found;
 }
 
-export const doubledSpacesRule: ProfileRule = {
-  id: 'doubled-spaces',
-  description: 'Words and sentences are separated by one space (--fix repairs it).',
-  stage: 'valid',
-  check(entry) {
-    const context = proseContext(entry);
-    if (!context?.style['doubled-spaces']) return [];
-    return doubledSpaces(context.tree).map((s) => ({ at: s.at, severity: context.severity, reason: `${s.length} spaces in a row; one is enough` }));
-  },
-};
+export const doubledSpacesRule = proseRule('doubled-spaces', 'Words and sentences are separated by one space (--fix repairs it).', ({ style, tree }) =>
+  style['doubled-spaces'] ? doubledSpaces(tree).map((s) => ({ at: s.at, reason: `${s.length} spaces in a row; one is enough` })) : [],
+);

@@ -1,8 +1,7 @@
 import type { Sentence } from 'nlcst';
 import { toString } from 'nlcst-to-string';
-import { proseContext, startOf } from '../../prose/context.js';
+import { proseRule, startOf } from '../../prose/context.js';
 import type { HouseStyle } from '../../prose/style.js';
-import type { Issue, ProfileRule } from '../rule.js';
 
 type Form = HouseStyle['percentage'];
 
@@ -30,20 +29,10 @@ function percentages(sentence: Sentence): { form: Form; node: Node }[] {
   return found;
 }
 
-export const percentageRule: ProfileRule = {
-  id: 'percentage',
-  description: "Percentages are written the house style's way ('per cent', 'percent' or '%').",
-  stage: 'valid',
-  check(entry) {
-    const context = proseContext(entry);
-    if (!context) return [];
-    const expected = context.style.percentage;
-    const issues: Issue[] = [];
-    for (const sentence of context.tree.sentences) {
-      for (const { form, node } of percentages(sentence)) {
-        if (form !== expected) issues.push({ at: startOf(node), severity: context.severity, reason: `'${form}'; the house style writes '${expected}'` });
-      }
-    }
-    return issues;
-  },
-};
+export const percentageRule = proseRule('percentage', "Percentages are written the house style's way ('per cent', 'percent' or '%').", ({ style, tree }) =>
+  tree.sentences.flatMap((sentence) =>
+    percentages(sentence)
+      .filter(({ form }) => form !== style.percentage)
+      .map(({ form, node }) => ({ at: startOf(node), reason: `'${form}'; the house style writes '${style.percentage}'` })),
+  ),
+);

@@ -1,8 +1,7 @@
 import { toString } from 'nlcst-to-string';
-import { proseContext, startOf } from '../../prose/context.js';
+import { proseRule, startOf } from '../../prose/context.js';
 import type { TextEdit } from '../../prose/edit.js';
 import type { ProseTree } from '../../prose/tree.js';
-import type { ProfileRule } from '../rule.js';
 
 const range = /^\d+(?:[.,]\d+)?-\d+(?:[.,]\d+)?$/;
 
@@ -22,17 +21,6 @@ export function hyphenatedRanges(tree: ProseTree): (TextEdit & { expected: strin
   return found;
 }
 
-export const rangeDashRule: ProfileRule = {
-  id: 'range-dash',
-  description: 'A range of years or numbers takes an en dash, 2019–2023 (--fix repairs it).',
-  stage: 'valid',
-  check(entry) {
-    const context = proseContext(entry);
-    if (!context?.style['range-dash']) return [];
-    return hyphenatedRanges(context.tree).map((r) => ({
-      at: r.at,
-      severity: context.severity,
-      reason: `range '${r.range}' with a hyphen; write it with an en dash: '${r.range.replace('-', '–')}'`,
-    }));
-  },
-};
+export const rangeDashRule = proseRule('range-dash', 'A range of years or numbers takes an en dash, 2019–2023 (--fix repairs it).', ({ style, tree }) =>
+  style['range-dash'] ? hyphenatedRanges(tree).map((r) => ({ at: r.at, reason: `range '${r.range}' with a hyphen; write it with an en dash: '${r.range.replace('-', '–')}'` })) : [],
+);

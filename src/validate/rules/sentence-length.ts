@@ -1,19 +1,13 @@
-import { proseContext, startOf } from '../../prose/context.js';
-import type { Issue, ProfileRule } from '../rule.js';
+import { proseRule, startOf } from '../../prose/context.js';
 
-export const sentenceLengthRule: ProfileRule = {
-  id: 'sentence-length',
-  description: "No sentence of the narrative is longer than the house style's limit of words.",
-  stage: 'valid',
-  check(entry) {
-    const context = proseContext(entry);
-    if (!context) return [];
-    const limit = context.style['sentence-length'];
-    const issues: Issue[] = [];
-    for (const sentence of context.tree.sentences) {
+export const sentenceLengthRule = proseRule(
+  'sentence-length',
+  "No sentence of the narrative is longer than the house style's limit of words.",
+  ({ style, tree }) => {
+    const limit = style['sentence-length'];
+    return tree.sentences.flatMap((sentence) => {
       const words = sentence.children.filter((child) => child.type === 'WordNode').length;
-      if (words > limit) issues.push({ at: startOf(sentence), severity: context.severity, reason: `sentence of ${words} words; the house style allows ${limit}: split it` });
-    }
-    return issues;
+      return words > limit ? [{ at: startOf(sentence), reason: `sentence of ${words} words; the house style allows ${limit}: split it` }] : [];
+    });
   },
-};
+);

@@ -1,25 +1,22 @@
 import { isLiteral } from 'nlcst-is-literal';
 import { toString } from 'nlcst-to-string';
 import { lexicon } from '../../prose/lexicon.js';
-import { proseContext, startOf } from '../../prose/context.js';
+import { proseRule, startOf } from '../../prose/context.js';
 import { listed } from '../../io/suggest.js';
-import type { Issue, ProfileRule } from '../rule.js';
+import type { Issue } from '../rule.js';
 
 // Numbers, acronyms (EU, UAE, NGOs) and possessive endings are not spelling.
 const notAWord = /\d/;
 const acronym = /^\p{Lu}{2,}s?$/u;
 const possessive = /['’]s?$/;
 
-export const spellingRule: ProfileRule = {
-  id: 'spelling',
-  description: "Every word of the narrative is in the house dictionary (the style's dictionaries and house words, the edition's place names, the project's word list).",
-  stage: 'valid',
-  check(entry) {
-    const context = proseContext(entry);
-    if (!context) return [];
-    const words = lexicon(context.style.spelling, entry.edition, entry.prose?.words ?? []);
-    const issues: Issue[] = [];
-    for (const { node, parent, index } of context.tree.words) {
+export const spellingRule = proseRule(
+  'spelling',
+  "Every word of the narrative is in the house dictionary (the style's dictionaries and house words, the edition's place names, the project's word list).",
+  ({ style, tree }, entry) => {
+    const words = lexicon(style.spelling, entry.edition, entry.prose?.words ?? []);
+    const issues: Omit<Issue, 'severity'>[] = [];
+    for (const { node, parent, index } of tree.words) {
       const text = toString(node).replace(possessive, '');
       if (text === '' || notAWord.test(text) || acronym.test(text)) continue;
       const verdict = words.check(text);
@@ -27,8 +24,8 @@ export const spellingRule: ProfileRule = {
       const reason = verdict.preferred
         ? `'${text}' is spelled '${verdict.preferred}' in the house style`
         : `unknown word '${text}'${verdict.suggestions.length > 0 ? `; did you mean ${listed(verdict.suggestions.map((s) => `'${s}'`), 'or')}?` : ''} (add names to content/.dictionary)`;
-      issues.push({ at: startOf(node), severity: context.severity, reason });
+      issues.push({ at: startOf(node), reason });
     }
     return issues;
   },
-};
+);
