@@ -16,10 +16,11 @@ export const copiedProfiles = ['goci-2021/azerbaijan.md', 'goci-2021/albania.md'
 const folders: string[] = [];
 afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
-/** A temporary content folder holding copies of the bundled profiles named, removed when the test file is done. */
+/** A temporary content folder holding copies of the bundled profiles named and the word list, removed when the test file is done. */
 export function copyContent(profiles: string[] = copiedProfiles): string {
   const folder = mkdtempSync(join(tmpdir(), 'ocindex-preview-'));
   folders.push(folder);
+  copyFileSync(join(projectRoot, 'content', '.dictionary'), join(folder, '.dictionary'));
   for (const profile of profiles) {
     mkdirSync(dirname(join(folder, profile)), { recursive: true });
     copyFileSync(join(projectRoot, 'content', profile), join(folder, profile));
