@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nspell from 'nspell';
 import type { Edition } from '../edition/edition.js';
@@ -23,13 +24,14 @@ interface HouseSpeller {
 const spellers = new Map<string, HouseSpeller>();
 
 function readDictionary(name: string): Speller {
-  let index: string;
+  let folder: string;
   try {
-    index = fileURLToPath(import.meta.resolve(name));
+    folder = dirname(fileURLToPath(import.meta.resolve(name)));
   } catch {
     throw new InputError(`style: dictionary '${name}' is not installed (npm install ${name})`);
   }
-  return nspell(readFileSync(new URL('index.aff', `file://${index}`)), readFileSync(new URL('index.dic', `file://${index}`)));
+  // The package's own index.js reads these two files with a top-level await; read them synchronously.
+  return nspell(readFileSync(join(folder, 'index.aff')), readFileSync(join(folder, 'index.dic')));
 }
 
 /** Lines of a word list without blanks and # comments. */
@@ -113,24 +115,46 @@ function editionWords(edition: Edition): Set<string> {
   return new Set(names.flatMap((name) => name.split(/[^\p{L}\p{M}'’-]+/u)).filter((w) => w !== ''));
 }
 
-const editionWordSets = new WeakMap<Edition, Set<string>>();
-
 export interface Lexicon {
-  check(word: string): Verdict;
+  /** The verdict on a word as written: undefined for what is not checked (numbers, acronyms). */
+  check(token: string): { word: string; verdict: Verdict } | undefined;
 }
 
-/** The house dictionary for one edition and project: the style's speller plus names. */
-export function lexicon(spelling: HouseStyle['spelling'], edition: Edition, projectWords: readonly string[]): Lexicon {
-  const speller = houseSpeller(spelling);
-  let names = editionWordSets.get(edition);
-  if (!names) editionWordSets.set(edition, (names = editionWords(edition)));
-  const project = new Set(projectWords);
-  const limit = spelling.suggestions ?? 3;
-  const named = (word: string) => names.has(word) || project.has(word);
+// Numbers, acronyms (EU, UAE, NGOs) and possessive endings are not spelling.
+const notAWord = /\d/;
+const acronym = /^\p{Lu}{2,}s?$/u;
+const possessive = /['’]s?$/;
+
+function buildLexicon(speller: HouseSpeller, names: Set<string>, limit: number): Lexicon {
+  const named = (word: string) => names.has(word);
+  // Verdicts by token as written: most tokens of a corpus are repeats, and this skips every test.
+  const tokens = new Map<string, { word: string; verdict: Verdict } | undefined>();
   return {
-    check(word) {
-      if (named(word) || (word.includes('-') && word.split('-').every((part) => part === '' || named(part) || judge(speller, part, 0).known))) return { known: true };
-      return judge(speller, word, limit);
+    check(token) {
+      if (tokens.has(token)) return tokens.get(token);
+      const word = token.replace(possessive, '');
+      let result: { word: string; verdict: Verdict } | undefined;
+      if (word !== '' && !notAWord.test(word) && !acronym.test(word)) {
+        const isNamed = named(word) || (word.includes('-') && word.split('-').every((part) => part === '' || named(part) || judge(speller, part, 0).known));
+        result = { word, verdict: isNamed ? { known: true } : judge(speller, word, limit) };
+      }
+      tokens.set(token, result);
+      return result;
     },
   };
+}
+
+const lexicons = new WeakMap<Edition, Map<string, Lexicon>>();
+
+/** The house dictionary for one edition and project: the style's speller plus names; one per process. */
+export function lexicon(spelling: HouseStyle['spelling'], edition: Edition, projectWords: readonly string[]): Lexicon {
+  const key = `${JSON.stringify(spelling)}\n${projectWords.join('\n')}`;
+  let byProject = lexicons.get(edition);
+  if (!byProject) lexicons.set(edition, (byProject = new Map()));
+  let found = byProject.get(key);
+  if (!found) {
+    found = buildLexicon(houseSpeller(spelling), new Set([...editionWords(edition), ...projectWords]), spelling.suggestions ?? 3);
+    byProject.set(key, found);
+  }
+  return found;
 }

@@ -5,11 +5,6 @@ import { proseRule, startOf } from '../../prose/context.js';
 import { listed } from '../../io/suggest.js';
 import type { Issue } from '../rule.js';
 
-// Numbers, acronyms (EU, UAE, NGOs) and possessive endings are not spelling.
-const notAWord = /\d/;
-const acronym = /^\p{Lu}{2,}s?$/u;
-const possessive = /['’]s?$/;
-
 export const spellingRule = proseRule(
   'spelling',
   "Every word of the narrative is in the house dictionary (the style's dictionaries and house words, the edition's place names, the project's word list).",
@@ -17,10 +12,10 @@ export const spellingRule = proseRule(
     const words = lexicon(style.spelling, entry.edition, entry.prose?.words ?? []);
     const issues: Omit<Issue, 'severity'>[] = [];
     for (const { node, parent, index } of tree.words) {
-      const text = toString(node).replace(possessive, '');
-      if (text === '' || notAWord.test(text) || acronym.test(text)) continue;
-      const verdict = words.check(text);
-      if (verdict.known || isLiteral(parent, index)) continue;
+      const only = node.children.length === 1 ? node.children[0] : undefined;
+      const checked = words.check(only?.type === 'TextNode' ? only.value : toString(node));
+      if (!checked || checked.verdict.known || isLiteral(parent, index)) continue;
+      const { word: text, verdict } = checked;
       const reason = verdict.preferred
         ? `'${text}' is spelled '${verdict.preferred}' in the house style`
         : `unknown word '${text}'${verdict.suggestions.length > 0 ? `; did you mean ${listed(verdict.suggestions.map((s) => `'${s}'`), 'or')}?` : ''} (add names to content/.dictionary)`;
