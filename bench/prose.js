@@ -87,7 +87,8 @@ export async function benchProse() {
   console.log('prose rules (target: <= 2 s extra for 193 narratives, linear)');
   console.log(`  house dictionary built once per process (nspell, dictionary-en-gb + dictionary-en): ${dictionaryMs.toFixed(0)} ms`);
   console.log(`  ${full.length} profiles with the full Azerbaijan narrative: ${fullOff.toFixed(0)} ms without prose rules, ${fullOn.toFixed(0)} ms with them: +${extra(fullOn, fullOff).toFixed(0)} ms (${((extra(fullOn, fullOff) / full.length)).toFixed(1)} ms/narrative)`);
-  console.log(`  ${half.length} narratives: +${extra(halfOn, halfOff).toFixed(0)} ms; ${both.length} narratives: +${extra(bothOn, bothOff).toFixed(0)} ms; ${(extra(bothOn, bothOff) / extra(halfOn, halfOff)).toFixed(1)}x the extra for ${(both.length / half.length).toFixed(1)}x the narratives (linear: ${(both.length / half.length).toFixed(1)}x)`);
+  const perNarrative = (on, off, n) => `${n}: +${extra(on, off).toFixed(0)} ms (${(extra(on, off) / n).toFixed(1)} ms each)`;
+  console.log(`  linear: the extra per narrative for ${perNarrative(halfOn, halfOff, half.length)}, ${perNarrative(fullOn, fullOff, full.length)}, ${perNarrative(bothOn, bothOff, both.length)}; ${(extra(bothOn, bothOff) / extra(fullOn, fullOff)).toFixed(2)}x the extra for 2x the narratives`);
   const offSettings = Object.fromEntries([...proseRuleIds].map((id) => [id, 'off']));
   const latencyOn = await previewLatency({});
   const latencyOff = await previewLatency(offSettings);
