@@ -18,7 +18,7 @@ export const spellingRule = proseRule(
       const { word: text, verdict } = checked;
       const reason = verdict.preferred
         ? `'${text}' is spelled '${verdict.preferred}' in the house style`
-        : `unknown word '${text}'${verdict.suggestions.length > 0 ? `; did you mean ${listed(verdict.suggestions.map((s) => `'${s}'`), 'or')}?` : ''} (add names to content/.dictionary)`;
+        : `unknown word '${text}'${verdict.suggestions.length > 0 ? `; did you mean ${listed(verdict.suggestions.map((s) => `'${s}'`), 'or')}?` : ''} (add names to the content folder's .dictionary)`;
       issues.push({ at: startOf(node), reason });
     }
     return issues;
