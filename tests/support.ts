@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { afterAll } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,9 +64,11 @@ export async function runCli(...args: string[]): Promise<{ code: number; stdout:
 }
 
 const temporaryFolders: string[] = [];
-process.on('exit', () => temporaryFolders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+// Registered on each test file that imports this module (vitest evaluates it per file); vitest
+// fires no process 'exit' in its workers, so an exit handler would leave the folders behind.
+afterAll(() => temporaryFolders.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
-/** A fresh temporary folder, removed when the test process ends. */
+/** A fresh temporary folder, removed when the test file is done. */
 export function tempFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'ocindex-'));
   temporaryFolders.push(folder);
