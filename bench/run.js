@@ -5,12 +5,15 @@ import { benchStartup } from './startup.js';
 import { runTypographyBench } from './typography.js';
 import { benchValidation } from './validate.js';
 import { benchParseLimits } from './parse-limits.js';
+import { benchProse } from './prose.js';
 
 benchStartup();
 console.log('');
 await benchValidation();
 console.log('');
 await benchParseLimits();
+console.log('');
+await benchProse();
 console.log('');
 await benchRender();
 console.log('\ntypography: quotes and hyphenation (target: at most 1.10x the text as written)');

@@ -10,6 +10,7 @@ import { schemaValidator } from '../lib/validate/profile-schema.js';
 import { validateSources } from '../lib/validate/validate.js';
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../lib/package/paths.js';
+import { projectWords } from '../lib/prose/project-words.js';
 
 const repeats = 7;
 
@@ -46,9 +47,12 @@ async function floor() {
   if (valid !== paths.length) throw new Error(`floor: ${valid} of ${paths.length} valid`);
 }
 
+// The bundled project's word list, as loadCorpus finds it in content/.dictionary.
+const prose = { words: await projectWords(['content']), atFinal: 'warning' };
+
 async function full(sourcesOf, editionMap, expected) {
   const sources = await sourcesOf();
-  const { files } = validateSources(sources, editionMap);
+  const { files } = validateSources(sources, editionMap, {}, undefined, prose);
   const messages = files.reduce((n, f) => n + f.messages.length, 0);
   if (files.length !== expected || messages !== 0) throw new Error(`full: ${files.length} profiles, ${messages} messages`);
 }

@@ -11,7 +11,7 @@ type Register = (cli: Command, io: Io, setExitCode: SetExitCode) => void;
  * puppeteer, exceljs, pdf-lib, chokidar...) is imported only when that command runs or shows its help.
  */
 const commands: { name: string; summary: string; load: () => Promise<Register> }[] = [
-  { name: 'validate', summary: 'check profiles: schema, scores, ranks, geography, narrative outline', load: async () => (await import('./commands/validate.js')).registerValidate },
+  { name: 'validate', summary: 'check profiles: schema, scores, ranks, geography, narrative outline, spelling and house style', load: async () => (await import('./commands/validate.js')).registerValidate },
   { name: 'check', summary: 'the CI gate: every validate rule, then copy-fit (does the text fit its printed pages?), per profile', load: async () => (await import('./commands/check.js')).registerCheck },
   { name: 'import', summary: "write or update one profile per row of the index's dataset (scores only)", load: async () => (await import('./commands/import.js')).registerImport },
   { name: 'render', summary: 'print profiles to PDF, dist/<edition>/<slug>.pdf; profiles with errors are reported and skipped', load: async () => (await import('./commands/render.js')).registerRender },
@@ -20,6 +20,7 @@ const commands: { name: string; summary: string; load: () => Promise<Register> }
   { name: 'new', summary: "start a country's profile: a draft with the edition's outline and empty score fields", load: async () => (await import('./commands/new.js')).registerNew },
   { name: 'export', summary: "write the profiles' scores and ranks out as data: the dataset's CSV layout, or JSON", load: async () => (await import('./commands/export.js')).registerExport },
   { name: 'proof', summary: 'put every page of printed profiles on a few A3 sheets of thumbnails, for a designer to look over', load: async () => (await import('./commands/proof.js')).registerProof },
+  { name: 'diff', summary: 'what changed per country between two editions: scores, new indicators, ranks, narrative', load: async () => (await import('./commands/diff.js')).registerDiff },
   { name: 'schema', summary: "print the JSON schema of an edition's front-matter, indicators filled in, for editors and other tools", load: async () => (await import('./commands/schema.js')).registerSchema },
 ];
 

@@ -20,6 +20,8 @@ export { renderCorpus, type RenderCorpusOptions, type CorpusRender } from './ren
 export { launchBrowser } from './engine/browser.js';
 export { pressOptions, type PressOptions } from './postprocess/press/index.js';
 export { preflight, type PreflightReport, type Finding } from './preflight/preflight.js';
+export { compareEditions, type EditionDiff, type CountryDiff } from './diff/compare.js';
+export { diffFormats } from './diff/report.js';
 export { startPreview } from './preview/server.js';
 export { checkCopyFit, type CopyFitOptions } from './check/gate.js';
 export { changedProfiles } from './read/changed.js';

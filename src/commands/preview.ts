@@ -50,6 +50,7 @@ export function registerPreview(cli: Command, io: Io, setExitCode: SetExitCode):
         content,
         editionFolders: config.editions,
         rules: config.rules,
+        prose: config.prose,
         host: options.host,
         port: options.port,
         onUpdate: ({ changed }, workspace) => {

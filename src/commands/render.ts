@@ -86,7 +86,7 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
     io.stdout(`no profile in ${scope.map((p) => displayPath(p)).join(', ')} changed since ${ref}: nothing to render\n`);
     return exitCodes.ok;
   }
-  const corpus = await loadCorpus(selected, { editionFolders: config.editions, contentFolders: [config.content] });
+  const corpus = await loadCorpus(selected, { editionFolders: config.editions, contentFolders: [config.content], prose: config.prose });
   if (corpus.sources.length === 0) {
     io.stderr(`ocindex: no profiles in ${paths.join(', ') || displayPath(config.content)}\n`);
     return exitCodes.failure;

@@ -1,13 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { azerbaijan2021, replaceOnce, runCli, tempFolder } from '../testing/support.js';
+import { azerbaijan2021, projectRoot, replaceOnce, runCli, tempFolder } from '../testing/support.js';
 
 /** Writes one file as content/goci-2021/<name> in a fresh folder and validates it as JSON. */
 async function validateFile(bytes: string | Uint8Array, name = 'azerbaijan.md') {
   const folder = tempFolder();
   const path = join(folder, 'goci-2021', name);
   mkdirSync(join(folder, 'goci-2021'));
+  copyFileSync(join(projectRoot, 'content', '.dictionary'), join(folder, '.dictionary'));
   writeFileSync(path, bytes);
   const result = await runCli('validate', '--format', 'json', path);
   const report = JSON.parse(result.stdout) as { profiles: number; errors: number; warnings: number; messages: { file: string; line: number; column: number; ruleId: string; message: string; severity: string }[] };
@@ -74,6 +75,7 @@ describe('ocindex validate reports', () => {
   it('human: file:line:column, severity, reason, rule id and a summary', async () => {
     const folder = tempFolder();
     mkdirSync(join(folder, 'goci-2021'));
+    copyFileSync(join(projectRoot, 'content', '.dictionary'), join(folder, '.dictionary'));
     writeFileSync(join(folder, 'goci-2021', 'azerbaijan.md'), broken);
     const previous = process.cwd();
     process.chdir(folder);

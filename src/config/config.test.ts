@@ -16,12 +16,12 @@ async function workspace(files: Record<string, unknown>): Promise<string> {
 describe('settings', () => {
   it('default to content/, dist/, every rule as it is, no extra editions', async () => {
     const folder = await tempFolder();
-    expect(await loadConfig(folder)).toEqual({ source: undefined, content: join(folder, 'content'), output: join(folder, 'dist'), rules: {}, concurrency: undefined, editions: [] });
+    expect(await loadConfig(folder)).toEqual({ source: undefined, content: join(folder, 'content'), output: join(folder, 'dist'), rules: {}, concurrency: undefined, editions: [], prose: { words: [], atFinal: 'warning', style: undefined } });
   });
 
   it('come from ocindex.config.json, paths resolved against its folder', async () => {
     const folder = await workspace({ 'ocindex.config.json': { content: 'profiles', output: 'out/pdf', concurrency: 3, rules: { rank: 'off' } } });
-    expect(await loadConfig(folder)).toEqual({ source: 'ocindex.config.json', content: join(folder, 'profiles'), output: join(folder, 'out/pdf'), rules: { rank: 'off' }, concurrency: 3, editions: [] });
+    expect(await loadConfig(folder)).toEqual({ source: 'ocindex.config.json', content: join(folder, 'profiles'), output: join(folder, 'out/pdf'), rules: { rank: 'off' }, concurrency: 3, editions: [], prose: { words: [], atFinal: 'warning', style: undefined } });
   });
 
   it('come from ocindex.config.mjs or .js (default export), or the "ocindex" key of package.json', async () => {
@@ -78,7 +78,7 @@ describe('settings', () => {
       [
         'an unknown rule',
         { 'ocindex.config.json': { rules: { 'file-nam': 'off' } } },
-        'ocindex: ocindex.config.json: rules.file-nam: unknown rule; the rules are edition, schema, geography, file-name, composite-score, narrative-outline, unique-country, rank, file, frontmatter, markdown and copy-fit; did you mean file-name?\n',
+        'ocindex: ocindex.config.json: rules.file-nam: unknown rule; the rules are edition, schema, geography, file-name, composite-score, narrative-outline, spelling, repeated-words, doubled-spaces, quotes, range-dash, percentage, sentence-length, unique-country, rank, narrative-unchanged, file, frontmatter, markdown and copy-fit; did you mean file-name?\n',
       ],
       ['a wrong severity', { 'ocindex.config.json': { rules: { rank: 'warn' } } }, 'ocindex: ocindex.config.json: rules.rank: is "warn"; expected off, warning or error\n'],
       [

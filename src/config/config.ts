@@ -8,6 +8,7 @@ import { InputError } from '../errors.js';
 import { readSchema } from '../package/paths.js';
 import { didYouMean, listed } from '../text/english.js';
 import type { RuleSettings } from '../validate/validate.js';
+import type { ProseSettings } from '../validate/rule.js';
 import { parseChecks, rules } from '../validate/rules/index.js';
 import { describeSchemaError } from './problems.js';
 import { copyFitCheck } from '../check/copy-fit-id.js';
@@ -28,6 +29,8 @@ export interface Config {
   targets?: RenderTarget[];
   /** Folders of extra edition files besides the shipped ones. */
   editions: string[];
+  /** The prose rules' extra words (besides content/.dictionary) and their severity at final. */
+  prose: ProseSettings;
 }
 
 /** The settings as written, once they fit schemas/config.schema.json. */
@@ -38,6 +41,7 @@ interface ConfigSource {
   concurrency?: number;
   targets?: RenderTarget[];
   editions?: string[];
+  prose?: Partial<ProseSettings>;
 }
 
 export type RenderTarget = 'screen' | 'press';
@@ -100,7 +104,7 @@ async function readConfigFile(path: string, file: string): Promise<unknown> {
 
 /** Every mistake of the settings, one "file: key: reason" line each. */
 function mistakesOf(settings: unknown, file: string, prefix: string[], cwd: string): string[] {
-  const check = new Ajv({ allErrors: true, verbose: true }).compile<ConfigSource>(readSchema('config.schema.json'));
+  const check = new Ajv({ allErrors: true, verbose: true }).addSchema(readSchema('style.schema.json')).compile<ConfigSource>(readSchema('config.schema.json'));
   const at = (key: string) => `${file}: ${key ? `${key}: ` : ''}`;
   if (!check(settings)) return (check.errors ?? []).map((e) => describeSchemaError(e, prefix)).map(({ key, reason }) => `${at(key)}${reason}`);
   const known = [...rules.map((r) => r.id), ...parseChecks.map((c) => c.id), copyFitCheck.id];
@@ -137,5 +141,6 @@ export async function loadConfig(cwd: string = process.cwd()): Promise<Config> {
     concurrency: settings.concurrency,
     ...(settings.targets ? { targets: settings.targets } : {}),
     editions: (settings.editions ?? []).map((folder) => resolve(cwd, folder)),
+    prose: { words: settings.prose?.words ?? [], atFinal: settings.prose?.atFinal ?? 'warning', style: settings.prose?.style },
   };
 }

@@ -46,6 +46,7 @@ export interface EditionSource {
   /** Other names of countries ("Ivory Coast") -> the edition's spelling ("Côte d'Ivoire"). */
   aliases?: Record<string, string>;
   geography: { continents: ContinentSource[] };
+  compare_with?: string;
 }
 interface SectionSource {
   heading: string;
@@ -64,6 +65,8 @@ export interface Edition extends Pick<EditionSource, 'id' | 'title' | 'year' | '
   aliases: Map<string, Country>;
   /** How many countries each continent and region holds, by name. */
   areaSizes: Map<string, number>;
+  /** Id of the edition whose scores the printed profiles compare with (`compare_with`), if any. */
+  compareWith?: string;
 }
 
 export function buildEdition(source: EditionSource): Edition {
@@ -109,6 +112,7 @@ export function buildEdition(source: EditionSource): Edition {
       return country ? [[alias, country] as const] : [];
     })),
     areaSizes,
+    ...(source.compare_with === undefined ? {} : { compareWith: source.compare_with }),
   };
 }
 

@@ -26,5 +26,10 @@ export function loadEditions(extraFolders: string[] = []): Map<string, Edition> 
       editions.set(edition.id, edition);
     }
   }
+  for (const edition of editions.values()) {
+    if (edition.compareWith !== undefined && !editions.has(edition.compareWith)) {
+      throw new EditionError(`edition ${edition.id}: compare_with '${edition.compareWith}' is not a known edition; the editions are ${[...editions.keys()].join(', ')}`);
+    }
+  }
   return editions;
 }

@@ -6,7 +6,7 @@ import { inDatasetOrder } from './order.js';
 import { scoreAt, scoreText } from './values.js';
 
 /** Quoted only where needed ("Congo, Dem. Rep."), as the published datasets are. */
-function csvCell(text: string): string {
+export function csvCell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -8,6 +8,7 @@ import { displayPath } from '../read/collect.js';
 import { renderHtml } from '../html/html.js';
 import { summarize } from '../report/messages.js';
 import type { ValidProfile } from '../profile/valid.js';
+import type { ProseSettings } from '../prose/settings.js';
 import type { RuleSettings } from '../validate/validate.js';
 import { clientScript, stylesheet } from './client.js';
 import { EventHub } from './events.js';
@@ -23,6 +24,8 @@ export interface PreviewOptions {
   /** Folders of extra edition files, as in the settings. */
   editionFolders?: string[];
   rules?: RuleSettings;
+  /** The project's words and prose severity at final (config `prose`, content/.dictionary). */
+  prose?: ProseSettings;
   /** Default 127.0.0.1: only this machine can connect. */
   host?: string;
   /** Default 4321; 0 picks a free port. */
@@ -117,7 +120,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     });
   });
   try {
-    workspace = new Workspace(options.content, await loadCorpus([options.content], { editionFolders: options.editionFolders }), options.rules);
+    workspace = new Workspace(options.content, await loadCorpus([options.content], { editionFolders: options.editionFolders, prose: options.prose }), options.rules);
     await listen(server, options.port ?? 4321, host);
   } catch (error) {
     await Promise.all([watcher.close(), fits.close()]);

@@ -58,11 +58,13 @@ export class Workspace {
   readonly #content: string;
   readonly #editions: Map<string, Edition>;
   readonly #settings: RuleSettings;
+  readonly #prose: Corpus['prose'];
 
   constructor(content: string, corpus: Corpus, settings: RuleSettings = {}) {
     this.#content = resolve(content);
     this.#editions = corpus.editions;
     this.#settings = settings;
+    this.#prose = corpus.prose;
     this.#validate(corpus.sources.map(read));
   }
 
@@ -92,7 +94,7 @@ export class Workspace {
       }
       const file = read({ path: displayPath(path), bytes, ...('unreadable' in content ? { unreadable: content.unreadable } : {}) });
       // Checked alone first, to learn the edition it belongs to now.
-      const [entry] = validateParsed([file.parsed], this.#editions, this.#settings, fileRules).valid;
+      const [entry] = validateParsed([file.parsed], this.#editions, this.#settings, fileRules, { prose: this.#prose }).valid;
       if (entry) editions.add(entry.edition);
       changed.push(file);
     }
@@ -106,7 +108,7 @@ export class Workspace {
 
   /** Validates files as one corpus and stores the results; returns their keys. */
   #validate(reads: Read[]): string[] {
-    const { files, valid, editionFiles } = validateParsed(reads.map((r) => r.parsed), this.#editions, this.#settings);
+    const { files, valid, editionFiles } = validateParsed(reads.map((r) => r.parsed), this.#editions, this.#settings, undefined, { prose: this.#prose });
     const folders = new Set(reads.map((r) => dirname(r.source.path)));
     for (const folder of folders) this.editionNotes.delete(folder);
     for (const note of editionFiles) this.editionNotes.set(note.path, note);

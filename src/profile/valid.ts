@@ -1,6 +1,7 @@
 import type { Edition } from '../edition/edition.js';
 import type { ProfileData } from './data.js';
 import type { Profile } from './parse.js';
+import type { ProseSettings } from '../prose/settings.js';
 
 /** The scores of one profile that the index derives from its indicators, in hundredths. */
 export interface Composites {
@@ -19,4 +20,8 @@ export interface ValidProfile {
   data: ProfileData;
   edition: Edition;
   composites: Composites;
+  /** The project's settings for the prose rules (its word list, their severity at final). */
+  prose?: ProseSettings;
+  /** The same country's profile in the edition's `compare_with` edition, when validated alongside. */
+  previous?: ValidProfile;
 }

@@ -14,6 +14,7 @@ export const copiedProfiles = ['goci-2021/azerbaijan.md', 'goci-2021/albania.md'
 /** A temporary content folder holding copies of the bundled profiles named, removed when the test file is done. */
 export function copyContent(profiles: string[] = copiedProfiles): string {
   const folder = tempFolder();
+  copyFileSync(join(projectRoot, 'content', '.dictionary'), join(folder, '.dictionary'));
   for (const profile of profiles) {
     mkdirSync(dirname(join(folder, profile)), { recursive: true });
     copyFileSync(join(projectRoot, 'content', profile), join(folder, profile));

@@ -7,6 +7,7 @@ import { run } from '../cli.js';
 import { loadEditions } from '../edition/load.js';
 import { summarize, type FlatMessage } from '../report/messages.js';
 import { validateSources, type RuleSettings } from '../validate/validate.js';
+import { wordList } from '../prose/lexicon.js';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
 export const sharedRoot = join(projectRoot, '..', 'shared');
@@ -36,10 +37,13 @@ export function replaceOnce(text: string, from: string, to: string): string {
   return parts.join(to);
 }
 
-/** Validates in-memory files (path -> text) as one corpus; returns its flat messages. */
+/** The bundled project's own words, as loadCorpus reads them from content/.dictionary. */
+export const bundledWords = wordList(readFileSync(join(projectRoot, 'content', '.dictionary'), 'utf8'));
+
+/** Validates in-memory files (path -> text) as one corpus, with the bundled word list; returns its flat messages. */
 export function check(files: Record<string, string | Uint8Array>, settings: RuleSettings = {}): FlatMessage[] {
   const sources = Object.entries(files).map(([path, text]) => ({ path, bytes: typeof text === 'string' ? Buffer.from(text) : text }));
-  const validation = validateSources(sources, editions, settings);
+  const validation = validateSources(sources, editions, settings, undefined, { prose: { words: bundledWords, atFinal: 'warning' } });
   return summarize(validation.files, validation.editionFiles).messages;
 }
 

@@ -5,6 +5,8 @@ import type { Edition } from '../edition/edition.js';
 import { loadEditions } from '../edition/load.js';
 import { collectProfiles, displayPath, isProfileFileName, readSources, type SourceFile } from '../read/collect.js';
 import { validateSources, type RuleSettings, type Validation } from './validate.js';
+import { projectWords } from '../prose/project-words.js';
+import type { ProseSettings } from '../prose/settings.js';
 
 /** The profile files of a set of paths, read, with the editions they may refer to. */
 export interface Corpus {
@@ -15,6 +17,8 @@ export interface Corpus {
    */
   context: SourceFile[];
   editions: Map<string, Edition>;
+  /** The project's words (every .dictionary file of the paths' folders, and the config's) and prose severity at final. */
+  prose: ProseSettings;
 }
 
 export interface CorpusOptions {
@@ -22,6 +26,8 @@ export interface CorpusOptions {
   editionFolders?: string[];
   /** Content folders (<edition>/<slug>.md) whose edition folders give the sources their context. */
   contentFolders?: string[];
+  /** Config `prose`: words besides the .dictionary files, and the prose rules' severity at final. */
+  prose?: Partial<ProseSettings>;
 }
 
 // Read from the front-matter's text without parsing it: a file whose YAML is broken still names its edition.
@@ -65,9 +71,12 @@ export async function loadCorpus(paths: string[] = ['content'], options: CorpusO
   const sources = await readSources(await collectProfiles(paths));
   const requested = new Set(sources.map((source) => source.path));
   const others = (await profilesIn(editionFolders(sources, options.contentFolders ?? []))).filter((path) => !requested.has(path));
-  return { sources, context: await readSources(others), editions };
+  const words = [...(await projectWords(paths)), ...(options.prose?.words ?? [])];
+  const style = options.prose?.style;
+  const prose: ProseSettings = { words, atFinal: options.prose?.atFinal ?? 'warning', ...(style ? { style } : {}) };
+  return { sources, context: await readSources(others), editions, prose };
 }
 
 export function validate(corpus: Corpus, settings: RuleSettings = {}): Validation {
-  return validateSources(corpus.sources, corpus.editions, settings, undefined, corpus.context);
+  return validateSources(corpus.sources, corpus.editions, settings, undefined, { context: corpus.context, prose: corpus.prose });
 }

@@ -1,6 +1,7 @@
 import type { Edition } from '../edition/edition.js';
 import type { Point, Profile } from '../profile/parse.js';
 import type { ValidProfile } from '../profile/valid.js';
+export type { ProseSettings } from '../prose/settings.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -46,7 +47,15 @@ export interface CorpusRule {
   check(edition: Edition, profiles: ValidProfile[], context?: CorpusContext): { profile?: Profile; issue: Issue }[];
 }
 
-export type Rule = RawProfileRule | ProfileRule | CorpusRule;
+/** A rule that compares the valid profiles of different editions (a country's profile with its previous one). */
+export interface EditionsRule {
+  id: string;
+  description: string;
+  stage: 'editions';
+  check(byEdition: Map<Edition, ValidProfile[]>): { profile: Profile; issue: Issue }[];
+}
+
+export type Rule = RawProfileRule | ProfileRule | CorpusRule | EditionsRule;
 
 export function isPoint(at: Issue['at']): at is Point {
   return !Array.isArray(at);

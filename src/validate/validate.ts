@@ -8,7 +8,8 @@ import { namedCountries } from './named.js';
 import { computeComposites } from '../scoring/composites.js';
 import { groupBy } from '../scoring/ranks.js';
 import type { ValidProfile } from '../profile/valid.js';
-import { isPoint, type Issue, type Rule, type Severity } from './rule.js';
+import { isPoint, type Issue, type ProseSettings, type Rule, type Severity } from './rule.js';
+import { attachPrevious } from '../diff/previous.js';
 import { rules as allRules } from './rules/index.js';
 
 /** Per rule id: 'off', or the severity its messages get instead of their own. */
@@ -53,18 +54,25 @@ function checkSafely(rule: Rule, check: () => Issue[]): Issue[] {
   }
 }
 
+/** What a validation takes besides the files asked for. */
+export interface ValidationScope<File> {
+  /** The rest of those files' editions: they take part in the corpus rules but are not reported on. */
+  context?: File[];
+  /** The project's settings for the prose rules (word list, severity at final, house style). */
+  prose?: ProseSettings;
+}
+
 /**
  * Runs every check on a set of profile files; the corpus rules compare the profiles of each edition.
- * `context` files (the rest of those editions) take part in the corpus rules but are not reported on;
- * their narratives are not parsed.
+ * Context files' narratives are not parsed.
  */
-export function validateSources(sources: SourceFile[], editions: Map<string, Edition>, settings: RuleSettings = {}, rules: Rule[] = allRules, context: SourceFile[] = []): Validation {
+export function validateSources(sources: SourceFile[], editions: Map<string, Edition>, settings: RuleSettings = {}, rules: Rule[] = allRules, scope: ValidationScope<SourceFile> = {}): Validation {
   return validateParsed(
     sources.map((source) => parseSource(source)),
     editions,
     settings,
     rules,
-    context.map((source) => parseSource(source, { narrative: false })),
+    { context: (scope.context ?? []).map((source) => parseSource(source, { narrative: false })), ...(scope.prose ? { prose: scope.prose } : {}) },
   );
 }
 
@@ -72,10 +80,11 @@ export function validateSources(sources: SourceFile[], editions: Map<string, Edi
  * validateSources for files parsed already, so that a long-running caller (the preview) parses only
  * what changed. The files' earlier messages are replaced.
  */
-export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, Edition>, settings: RuleSettings = {}, rules: Rule[] = allRules, context: ParsedFile[] = []): Validation {
-  const checked = checkFiles(parsedFiles, editions, settings, rules);
+export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, Edition>, settings: RuleSettings = {}, rules: Rule[] = allRules, scope: ValidationScope<ParsedFile> = {}): Validation {
+  const context = scope.context ?? [];
+  const checked = checkFiles(parsedFiles, editions, settings, rules, scope.prose);
   // Context first: a requested file that duplicates another file's country is the one reported.
-  const background = checkFiles(context, editions, settings, rules.filter((rule) => rule.stage !== 'valid'));
+  const background = checkFiles(context, editions, settings, rules.filter((rule) => rule.stage !== 'valid'), scope.prose);
   const reported = new Set(checked.files);
   const editionFiles = new Map<Edition, VFile>();
   const all = [...parsedFiles, ...context];
@@ -92,12 +101,19 @@ export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, 
       }
     }
   }
+  // Rules across editions (a country's profile beside its previous edition's), on the files asked for.
+  const byEdition = groupBy([...background.valid, ...checked.valid], (entry) => entry.edition);
+  for (const rule of rules) {
+    if (rule.stage !== 'editions') continue;
+    for (const { profile, issue } of rule.check(byEdition)) if (reported.has(profile.file)) reportIssue(profile, rule.id, issue, settings);
+  }
+  attachPrevious([...background.valid, ...checked.valid]);
   for (const file of checked.files) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { ...checked, parsed: parsedFiles, editionFiles: [...editionFiles.values()].filter((file) => file.messages.length > 0), context: background.valid };
 }
 
 /** The per-file rules, on each file. */
-function checkFiles(parsedFiles: ParsedFile[], editions: Map<string, Edition>, settings: RuleSettings, rules: Rule[]): { files: VFile[]; valid: ValidProfile[] } {
+function checkFiles(parsedFiles: ParsedFile[], editions: Map<string, Edition>, settings: RuleSettings, rules: Rule[], prose?: ProseSettings): { files: VFile[]; valid: ValidProfile[] } {
   const files: VFile[] = [];
   const valid: ValidProfile[] = [];
   for (const parsed of parsedFiles) {
@@ -120,7 +136,7 @@ function checkFiles(parsedFiles: ParsedFile[], editions: Map<string, Edition>, s
     if (!fits) continue;
     const data = profile.data as unknown as ProfileData;
     const edition = editions.get(data.edition) as Edition;
-    const entry: ValidProfile = { profile, data, edition, composites: computeComposites(edition, profile.data) };
+    const entry: ValidProfile = { profile, data, edition, composites: computeComposites(edition, profile.data), ...(prose ? { prose } : {}) };
     valid.push(entry);
     for (const rule of rules) {
       if (rule.stage === 'valid') for (const issue of checkSafely(rule, () => rule.check(entry))) reportIssue(profile, rule.id, issue, settings);

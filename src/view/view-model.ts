@@ -7,6 +7,7 @@ import { narrativeHtml } from './narrative.js';
 import { hyphenateText } from './typography/hyphenate.js';
 import { languageStyle, type LanguageStyle } from './typography/language.js';
 import { smartenText } from './typography/quotes.js';
+import { changesSince, type ChangeOf } from './changes.js';
 
 /** One score as a bar on the index's 1-to-10 scale. */
 export interface BarView {
@@ -15,6 +16,8 @@ export interface BarView {
   value: string;
   /** The filled length on a track 90 units long, from 1 (empty) to 10 (full). */
   fill: string;
+  /** The change since the compared edition ("↑ +0.5"); null when not compared or new. */
+  change: string | null;
 }
 
 /** A headline score: "5.08", "Criminality", "83rd of 193 countries", ... */
@@ -22,12 +25,14 @@ export interface ScoreView {
   label: string;
   value: string;
   ranks: string[];
+  change: string | null;
 }
 
 /** A titled set of bars; the resilience page's indicators have no title (label null). */
 export interface GroupView {
   label: string | null;
   value: string | null;
+  change: string | null;
   bars: BarView[];
 }
 
@@ -59,17 +64,17 @@ export interface ProfileView {
 /** A label, rank line or title as printed: typographic quotes (CSS keeps its last word company: text-wrap). */
 type Setter = (text: string) => string;
 
-function bar(label: string, value: number, set: Setter): BarView {
+function bar(label: string, value: number, set: Setter, change: string | null): BarView {
   const fill = Math.min(Math.max(value - 1, 0), 9) * 10;
-  return { label: set(label), value: formatScore(value), fill: fill.toFixed(1) };
+  return { label: set(label), value: formatScore(value), fill: fill.toFixed(1), change };
 }
 
-function groupBars(group: IndicatorGroup, data: GroupData, set: Setter): BarView[] {
-  return group.indicators.map((indicator) => bar(indicator.label, data.indicators[indicator.key] as number, set));
+function groupBars(group: IndicatorGroup, data: GroupData, set: Setter, change: ChangeOf): BarView[] {
+  return group.indicators.map((indicator) => bar(indicator.label, data.indicators[indicator.key] as number, set, change(indicator.key)));
 }
 
-function scoreView(label: string, score: number, ranks: string[]): ScoreView {
-  return { label, value: formatScore(score), ranks };
+function scoreView(label: string, score: number, ranks: string[], change: string | null): ScoreView {
+  return { label, value: formatScore(score), ranks, change };
 }
 
 /** How the view is made: the watermark and whether the text is typeset. */
@@ -89,9 +94,10 @@ export function profileView(entry: ValidProfile, options: ViewOptions = {}): Pro
   const style: LanguageStyle | null = options.typography === false ? null : languageStyle(lang);
   const set: Setter = (text) => smartenText(text, style);
   const ranks = (r: Ranks) => rankLines(edition, country, r).map(set);
+  const change = changesSince(entry);
   const criminalityGroups = edition.criminality.groups.map((group) => ({ group, data: data.criminality[group.key] as GroupData }));
-  const criminality = scoreView(set(edition.criminality.label), data.criminality.score, ranks(data.criminality.rank));
-  const resilience = scoreView(set(edition.resilience.label), data.resilience.score, ranks(data.resilience.rank));
+  const criminality = scoreView(set(edition.criminality.label), data.criminality.score, ranks(data.criminality.rank), change('criminality'));
+  const resilience = scoreView(set(edition.resilience.label), data.resilience.score, ranks(data.resilience.rank), change(edition.resilience.key));
   const narrative = narrativeHtml(entry, style);
   const funding = data.funding?.trim() ? hyphenateText(smartenText(data.funding.trim(), style), style) : null;
   const watermark = options.watermark ?? (data.status === 'final' ? false : data.status);
@@ -109,7 +115,7 @@ export function profileView(entry: ValidProfile, options: ViewOptions = {}): Pro
         theme: 'criminality',
         first: true,
         headline: criminality,
-        groups: criminalityGroups.map(({ group, data: g }) => ({ label: set(group.label), value: formatScore(g.score), bars: groupBars(group, g, set) })),
+        groups: criminalityGroups.map(({ group, data: g }) => ({ label: set(group.label), value: formatScore(g.score), change: change(group.key), bars: groupBars(group, g, set, change) })),
         summary: { ...resilience, bars: [] },
         narrative: { title: edition.criminality.label, html: narrative.criminality, funding: null },
       },
@@ -118,8 +124,8 @@ export function profileView(entry: ValidProfile, options: ViewOptions = {}): Pro
         theme: 'resilience',
         first: false,
         headline: resilience,
-        groups: [{ label: null, value: null, bars: groupBars(edition.resilience, data.resilience, set) }],
-        summary: { ...criminality, bars: criminalityGroups.map(({ group, data: g }) => bar(group.label, g.score, set)) },
+        groups: [{ label: null, value: null, change: null, bars: groupBars(edition.resilience, data.resilience, set, change) }],
+        summary: { ...criminality, bars: criminalityGroups.map(({ group, data: g }) => bar(group.label, g.score, set, change(group.key))) },
         narrative: { title: edition.resilience.label, html: narrative.resilience, funding },
       },
     ],

@@ -4,6 +4,14 @@ import { editionRule } from './edition.js';
 import { fileNameRule } from './file-name.js';
 import { geographyRule } from './geography.js';
 import { narrativeOutlineRule } from './narrative-outline.js';
+import { doubledSpacesRule } from './doubled-spaces.js';
+import { percentageRule } from './percentage.js';
+import { quotesRule } from './quotes.js';
+import { rangeDashRule } from './range-dash.js';
+import { repeatedWordsRule } from './repeated-words.js';
+import { sentenceLengthRule } from './sentence-length.js';
+import { spellingRule } from './spelling.js';
+import { narrativeUnchangedRule } from './narrative-unchanged.js';
 import { rankRule } from './rank.js';
 import { schemaRule } from './schema.js';
 import { uniqueCountryRule } from './unique-country.js';
@@ -23,6 +31,14 @@ export const rules: Rule[] = [
   fileNameRule,
   compositeScoreRule,
   narrativeOutlineRule,
+  spellingRule,
+  repeatedWordsRule,
+  doubledSpacesRule,
+  quotesRule,
+  rangeDashRule,
+  percentageRule,
+  sentenceLengthRule,
   uniqueCountryRule,
   rankRule,
+  narrativeUnchangedRule,
 ];

@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nspell from 'nspell';
+import type { Edition } from '../edition/edition.js';
+import { stylePath, type HouseStyle } from './style.js';
+import { InputError } from '../errors.js';
+
+/** What the speller says of a word: known, or unknown with up to n suggestions. */
+export type Verdict = { known: true } | { known: false; suggestions: string[]; preferred?: string };
+
+type Speller = ReturnType<typeof nspell>;
+
+/** The maintained dictionaries a style names, built once per process (nspell takes ~0.3 s each). */
+interface HouseSpeller {
+  base: Speller;
+  ize?: Speller;
+  houseWords: Set<string>;
+  variants: [string, string][];
+  /** Verdicts by word: a narrative repeats most of its words, and the corpus repeats its vocabulary. */
+  memo: Map<string, Verdict>;
+}
+
+const spellers = new Map<string, HouseSpeller>();
+
+function readDictionary(name: string): Speller {
+  let folder: string;
+  try {
+    folder = dirname(fileURLToPath(import.meta.resolve(name)));
+  } catch {
+    throw new InputError(`style: dictionary '${name}' is not installed (npm install ${name})`);
+  }
+  // The package's own index.js reads these two files with a top-level await; read them synchronously.
+  return nspell(readFileSync(join(folder, 'index.aff')), readFileSync(join(folder, 'index.dic')));
+}
+
+/** Lines of a word list without blanks and # comments. */
+export function wordList(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter((line) => line !== '');
+}
+
+function houseSpeller(spelling: HouseStyle['spelling']): HouseSpeller {
+  const key = JSON.stringify(spelling);
+  let speller = spellers.get(key);
+  if (!speller) {
+    const houseWords = spelling['house-words'] ? wordList(readFileSync(stylePath(spelling['house-words']), 'utf8')) : [];
+    speller = {
+      base: readDictionary(spelling.dictionary),
+      ize: spelling['ize-from'] ? readDictionary(spelling['ize-from']) : undefined,
+      houseWords: new Set(houseWords),
+      variants: spelling.variants ?? [],
+      memo: new Map(),
+    };
+    spellers.set(key, speller);
+  }
+  return speller;
+}
+
+// -ise/-isation and their inflections, and the -ize forms they correspond to.
+const iseForm = /is(e|es|ed|ing|er|ers|ation|ations|ational)$/;
+const izeForm = /iz(e|es|ed|ing|er|ers|ation|ations|ational)$/;
+
+/** Oxford spelling: an -ize word of the ize dictionary whose -ise twin is in the base one. */
+function oxford(speller: HouseSpeller, word: string): Verdict | undefined {
+  const { base, ize } = speller;
+  if (!ize) return undefined;
+  if (izeForm.test(word) && ize.correct(word) && base.correct(word.replace(izeForm, 'is$1'))) return { known: true };
+  if (iseForm.test(word) && base.correct(word)) {
+    const twin = word.replace(iseForm, 'iz$1');
+    if (ize.correct(twin) && !ize.correct(word)) return { known: false, suggestions: [twin], preferred: twin };
+  }
+  return undefined;
+}
+
+/** The house's spelling of a word spelled another way (labor -> labour), if the style lists the pattern. */
+function houseVariant(speller: HouseSpeller, word: string): string | undefined {
+  for (const [from, to] of speller.variants) {
+    const at = word.lastIndexOf(from);
+    if (at === -1) continue;
+    const candidate = word.slice(0, at) + to + word.slice(at + from.length);
+    if (judge(speller, candidate, 0).known) return candidate;
+  }
+  return undefined;
+}
+
+function judge(speller: HouseSpeller, word: string, limit: number): Verdict {
+  const known = speller.memo.get(word);
+  if (known) return known;
+  let verdict = oxford(speller, word);
+  if (!verdict) {
+    if (speller.houseWords.has(word) || speller.houseWords.has(word.toLowerCase()) || speller.base.correct(word)) verdict = { known: true };
+    else if (word.includes('-') && word.split('-').every((part) => part === '' || judge(speller, part, 0).known)) verdict = { known: true };
+    else verdict = { known: false, suggestions: [] };
+  }
+  if (!verdict.known && limit > 0 && verdict.suggestions.length === 0) {
+    const variant = houseVariant(speller, word);
+    if (variant) verdict = { known: false, suggestions: [variant], preferred: variant };
+  }
+  // A compound's parts are checked (and suggested for) one by one; nspell is slow on long words.
+  if (!verdict.known && limit > 0 && verdict.suggestions.length === 0 && !word.includes('-')) {
+    const suggestions = speller.base.suggest(word).filter((s) => oxford(speller, s)?.known !== false);
+    verdict = { known: false, suggestions: suggestions.slice(0, limit) };
+  }
+  // Only cache what a later call with any limit can reuse.
+  if (verdict.known || limit > 0) speller.memo.set(word, verdict);
+  return verdict;
+}
+
+/** Words the edition itself prints: countries, continents, regions and their adjectives. */
+function editionWords(edition: Edition): Set<string> {
+  const names = edition.continents.flatMap((c) => [c.name, c.adjective, ...c.regions.flatMap((r) => [r.name, r.adjective, ...r.countries])]);
+  return new Set(names.flatMap((name) => name.split(/[^\p{L}\p{M}'’-]+/u)).filter((w) => w !== ''));
+}
+
+export interface Lexicon {
+  /** The verdict on a word as written: undefined for what is not checked (numbers, acronyms). */
+  check(token: string): { word: string; verdict: Verdict } | undefined;
+}
+
+// Numbers, acronyms (EU, UAE, NGOs) and possessive endings are not spelling.
+const notAWord = /\d/;
+const acronym = /^\p{Lu}{2,}s?$/u;
+const possessive = /['’]s?$/;
+
+function buildLexicon(speller: HouseSpeller, names: Set<string>, limit: number): Lexicon {
+  const named = (word: string) => names.has(word);
+  // Verdicts by token as written: most tokens of a corpus are repeats, and this skips every test.
+  const tokens = new Map<string, { word: string; verdict: Verdict } | undefined>();
+  return {
+    check(token) {
+      if (tokens.has(token)) return tokens.get(token);
+      const word = token.replace(possessive, '');
+      let result: { word: string; verdict: Verdict } | undefined;
+      if (word !== '' && !notAWord.test(word) && !acronym.test(word)) {
+        const isNamed = named(word) || (word.includes('-') && word.split('-').every((part) => part === '' || named(part) || judge(speller, part, 0).known));
+        result = { word, verdict: isNamed ? { known: true } : judge(speller, word, limit) };
+      }
+      tokens.set(token, result);
+      return result;
+    },
+  };
+}
+
+const lexicons = new WeakMap<Edition, Map<string, Lexicon>>();
+
+/** The house dictionary for one edition and project: the style's speller plus names; one per process. */
+export function lexicon(spelling: HouseStyle['spelling'], edition: Edition, projectWords: readonly string[]): Lexicon {
+  const key = `${JSON.stringify(spelling)}\n${projectWords.join('\n')}`;
+  let byProject = lexicons.get(edition);
+  if (!byProject) lexicons.set(edition, (byProject = new Map()));
+  let found = byProject.get(key);
+  if (!found) {
+    found = buildLexicon(houseSpeller(spelling), new Set([...editionWords(edition), ...projectWords]), spelling.suggestions ?? 3);
+    byProject.set(key, found);
+  }
+  return found;
+}

@@ -1,0 +1,9 @@
+import type { HouseStyle } from './style.js';
+
+/** What a project adds to the house style: its own words, and errors instead of warnings at `final`. */
+export interface ProseSettings {
+  words: readonly string[];
+  atFinal: 'error' | 'warning';
+  /** House-style values the project sets otherwise than style/<lang>.yaml. */
+  style?: Partial<HouseStyle>;
+}
