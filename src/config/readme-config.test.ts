@@ -17,7 +17,9 @@ describe("the README's config example", () => {
     const settings = JSON.parse(example) as { $schema: string };
     const schemaPath = join(projectRoot, settings.$schema);
     expect(existsSync(schemaPath)).toBe(true);
-    const check = new Ajv().compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+    // The config schema refers to the house-style schema beside it, as an editor's tooling resolves it.
+    const styleSchema = JSON.parse(readFileSync(join(projectRoot, 'schemas', 'style.schema.json'), 'utf8')) as object;
+    const check = new Ajv().addSchema(styleSchema).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
     expect(check(settings), JSON.stringify(check.errors)).toBe(true);
     const folder = mkdtempSync(join(tmpdir(), 'ocindex-config-'));
     made.push(folder);

@@ -106,7 +106,7 @@ describe('ocindex diff on narratives and mistakes', () => {
   });
 
   it('exits 2 on an unknown edition, 1 when a profile cannot be compared', async () => {
-    expect(await runCli('diff', 'goci-2021', 'goci-2025')).toEqual({ code: 2, stdout: '', stderr: "ocindex: unknown edition 'goci-2025'; expected one of goci-2021, goci-2023\n" });
+    expect(await runCli('diff', 'goci-2021', 'goci-2025')).toMatchObject({ code: 2, stdout: '', stderr: "ocindex: unknown edition 'goci-2025'; expected one of goci-2021, goci-2023\n" });
     const folder = tempFolder();
     for (const edition of ['goci-2021', 'goci-2023']) mkdirSync(join(folder, edition));
     writeFileSync(join(folder, 'goci-2021', 'azerbaijan.md'), replaceOnce(azerbaijan2021, 'score: 4.15', 'score: "4.15"'));

@@ -109,9 +109,12 @@ function judge(speller: HouseSpeller, word: string, limit: number): Verdict {
   return verdict;
 }
 
-/** Words the edition itself prints: countries, continents, regions and their adjectives. */
+/** Words the edition itself prints: countries, continents, regions and their adjectives, its labels and outline headings. */
 function editionWords(edition: Edition): Set<string> {
-  const names = edition.continents.flatMap((c) => [c.name, c.adjective, ...c.regions.flatMap((r) => [r.name, r.adjective, ...r.countries])]);
+  const headings = (sections: Edition['outline']): string[] => sections.flatMap((s) => [s.heading, ...headings(s.sections)]);
+  const groups = [...edition.criminality.groups, edition.resilience];
+  const labels = [edition.title, edition.criminality.label, ...groups.flatMap((g) => [g.label, ...g.indicators.map((i) => i.label)]), ...headings(edition.outline)];
+  const names = [...labels, ...edition.continents.flatMap((c) => [c.name, c.adjective, ...c.regions.flatMap((r) => [r.name, r.adjective, ...r.countries])])];
   return new Set(names.flatMap((name) => name.split(/[^\p{L}\p{M}'’-]+/u)).filter((w) => w !== ''));
 }
 

@@ -14,6 +14,7 @@ export function repositoryWithEdition(made: string[]): string {
   const folder = mkdtempSync(join(tmpdir(), 'ocindex-repo-'));
   made.push(folder);
   cpSync(join(projectRoot, 'content', 'goci-2021'), join(folder, 'content', 'goci-2021'), { recursive: true });
+  cpSync(join(projectRoot, 'content', '.dictionary'), join(folder, 'content', '.dictionary'));
   git(folder, 'init', '-q');
   git(folder, 'add', '.');
   git(folder, 'commit', '-qm', 'the edition');

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -91,10 +91,17 @@ const temporaryFolders: string[] = [];
 // Removed when the test file is done (vitest fires no process 'exit' in its workers).
 afterAll(() => temporaryFolders.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
-/** A fresh temporary folder, removed when the test file is done. */
+/** The bundled project's word list (content/.dictionary): the names its narratives use. */
+export const bundledDictionary = join(projectRoot, 'content', '.dictionary');
+
+/**
+ * A fresh temporary folder, removed when the test file is done. It holds the bundled project's word
+ * list, as the content folder does, so that profiles copied into it spell their names as there.
+ */
 export function tempFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'ocindex-'));
   temporaryFolders.push(folder);
+  copyFileSync(bundledDictionary, join(folder, '.dictionary'));
   return folder;
 }
 

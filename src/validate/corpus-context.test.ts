@@ -12,6 +12,7 @@ function copyOfEdition(): string {
   const folder = mkdtempSync(join(tmpdir(), 'ocindex-context-'));
   made.push(folder);
   cpSync(join(projectRoot, 'content', 'goci-2021'), join(folder, 'content', 'goci-2021'), { recursive: true });
+  cpSync(join(projectRoot, 'content', '.dictionary'), join(folder, 'content', '.dictionary'));
   return folder;
 }
 

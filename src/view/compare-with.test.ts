@@ -20,7 +20,7 @@ function htmlWithoutChanges(entry: Parameters<typeof renderHtml>[0]): string {
   const read = (name: string) => readFileSync(join(templates, name), 'utf8').replace(changeSections, '');
   const partials = Object.fromEntries(readdirSync(templates).filter((n) => n.endsWith('.html') && n !== 'profile.html').map((n) => [basename(n, '.html'), read(n)]));
   const stylesheet = inlineAssets(readFileSync(join(templates, 'profile.css'), 'utf8'), join(templates, 'profile.css'));
-  return fillTemplate(read('profile.html'), { ...profileView(entry), stylesheet }, partials, 'profile.html');
+  return fillTemplate(read('profile.html'), { ...profileView(entry), stylesheet, press: false }, partials, 'profile.html');
 }
 
 /** Azerbaijan 2021 and 2023 validated together, goci-2023 comparing with goci-2021 when asked. */
