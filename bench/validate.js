@@ -10,7 +10,7 @@ import { schemaValidator } from '../lib/validate/profile-schema.js';
 import { validateSources } from '../lib/validate/validate.js';
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../lib/package/paths.js';
-import { projectWords } from '../lib/prose/project-words.js';
+import { projectWords } from '../lib/validate/prose/project-words.js';
 
 const repeats = 7;
 

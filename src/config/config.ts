@@ -12,6 +12,7 @@ import type { ProseSettings } from '../validate/rule.js';
 import { parseChecks, rules } from '../validate/rules/index.js';
 import { describeSchemaError } from './problems.js';
 import { copyFitCheck } from '../check/copy-fit-id.js';
+import type { RenderTarget } from '../render/corpus.js';
 
 /** The settings every command starts from: the config file's, else these defaults. Paths are absolute. */
 export interface Config {
@@ -44,7 +45,7 @@ interface ConfigSource {
   prose?: Partial<ProseSettings>;
 }
 
-export type RenderTarget = 'screen' | 'press';
+export type { RenderTarget };
 
 const configFiles = ['ocindex.config.json', 'ocindex.config.js', 'ocindex.config.mjs'];
 

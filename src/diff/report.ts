@@ -1,4 +1,4 @@
-import { csvCell } from '../export/csv.js';
+import { csvCell } from '../text/csv.js';
 import type { CountryDiff, EditionDiff, MeasureChange } from './compare.js';
 import { formatChange, formatMeasure } from './measures.js';
 

@@ -4,11 +4,7 @@ import type { Edition } from '../edition/edition.js';
 import type { ValidProfile } from '../profile/valid.js';
 import { inDatasetOrder } from './order.js';
 import { scoreAt, scoreText } from './values.js';
-
-/** Quoted only where needed ("Congo, Dem. Rep."), as the published datasets are. */
-export function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+import { csvCell } from '../text/csv.js';
 
 /**
  * The profiles of one edition as its dataset: same columns, row order, number formats and

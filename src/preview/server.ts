@@ -8,7 +8,7 @@ import { displayPath } from '../read/collect.js';
 import { renderHtml } from '../html/html.js';
 import { summarize } from '../report/messages.js';
 import type { ValidProfile } from '../profile/valid.js';
-import type { ProseSettings } from '../prose/settings.js';
+import type { ProseSettings } from '../validate/prose/settings.js';
 import type { RuleSettings } from '../validate/validate.js';
 import { clientScript, stylesheet } from './client.js';
 import { EventHub } from './events.js';

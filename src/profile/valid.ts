@@ -1,7 +1,6 @@
 import type { Edition } from '../edition/edition.js';
 import type { ProfileData } from './data.js';
 import type { Profile } from './parse.js';
-import type { ProseSettings } from '../prose/settings.js';
 
 /** The scores of one profile that the index derives from its indicators, in hundredths. */
 export interface Composites {
@@ -9,6 +8,13 @@ export interface Composites {
   groups: Map<string, { hundredths: number; count: number; path: string[] }>;
   criminality: number;
   resilience: number;
+}
+
+/** What a project adds to the house style (validate/prose/ reads it): its words, the prose rules' severity at `final`, style values of its own. */
+export interface ProjectProse {
+  words: readonly string[];
+  atFinal: 'error' | 'warning';
+  style?: object;
 }
 
 /**
@@ -21,7 +27,7 @@ export interface ValidProfile {
   edition: Edition;
   composites: Composites;
   /** The project's settings for the prose rules (its word list, their severity at final). */
-  prose?: ProseSettings;
+  prose?: ProjectProse;
   /** The same country's profile in the edition's `compare_with` edition, when validated alongside. */
   previous?: ValidProfile;
 }

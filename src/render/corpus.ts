@@ -1,5 +1,4 @@
 import { dirname, join } from 'node:path';
-import type { RenderTarget } from '../config/config.js';
 import { slugOfCountry } from '../edition/names.js';
 import { measureFit } from '../engine/copy-fit.js';
 import { renderHtml } from '../html/html.js';
@@ -9,6 +8,9 @@ import type { ValidProfile } from '../profile/valid.js';
 import { checkWritableFolder } from '../write/write.js';
 import { renderBatch, defaultConcurrency, defaultTimeoutMs, type RenderOutcome, type RenderTask } from './batch.js';
 import { upToDate } from './incremental.js';
+
+/** What a profile is printed as: the screen PDF (<slug>.pdf) or the press PDF/X-4 (<slug>.press.pdf). */
+export type RenderTarget = 'screen' | 'press';
 
 export interface RenderCorpusOptions {
   /** Output folder: <out>/<edition>/<slug>.pdf (screen) and <slug>.press.pdf (press). */

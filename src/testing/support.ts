@@ -7,7 +7,7 @@ import { run } from '../cli.js';
 import { loadEditions } from '../edition/load.js';
 import { summarize, type FlatMessage } from '../report/messages.js';
 import { validateSources, type RuleSettings } from '../validate/validate.js';
-import { wordList } from '../prose/lexicon.js';
+import { wordList } from '../validate/prose/lexicon.js';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
 export const sharedRoot = join(projectRoot, '..', 'shared');

@@ -5,8 +5,8 @@ import type { Edition } from '../edition/edition.js';
 import { loadEditions } from '../edition/load.js';
 import { collectProfiles, displayPath, isProfileFileName, readSources, type SourceFile } from '../read/collect.js';
 import { validateSources, type RuleSettings, type Validation } from './validate.js';
-import { projectWords } from '../prose/project-words.js';
-import type { ProseSettings } from '../prose/settings.js';
+import { projectWords } from './prose/project-words.js';
+import type { ProseSettings } from './prose/settings.js';
 
 /** The profile files of a set of paths, read, with the editions they may refer to. */
 export interface Corpus {

@@ -1,7 +1,7 @@
 import type { Edition } from '../edition/edition.js';
 import type { Point, Profile } from '../profile/parse.js';
 import type { ValidProfile } from '../profile/valid.js';
-export type { ProseSettings } from '../prose/settings.js';
+export type { ProseSettings } from './prose/settings.js';
 
 export type Severity = 'error' | 'warning';
 

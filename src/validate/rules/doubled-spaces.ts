@@ -1,6 +1,6 @@
-import { proseRule, startOf } from '../../prose/context.js';
-import type { TextEdit } from '../../prose/edit.js';
-import type { ProseTree } from '../../prose/tree.js';
+import { proseRule, startOf } from '../prose/context.js';
+import type { TextEdit } from '../prose/edit.js';
+import type { ProseTree } from '../prose/tree.js';
 
 /** Runs of two or more spaces inside a line of prose, each with the edit that makes it one space. */
 export function doubledSpaces(tree: ProseTree): (TextEdit & { expected: string })[] {

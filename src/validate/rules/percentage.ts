@@ -1,7 +1,7 @@
 import type { Sentence } from 'nlcst';
 import { toString } from 'nlcst-to-string';
-import { proseRule, startOf } from '../../prose/context.js';
-import type { HouseStyle } from '../../prose/style.js';
+import { proseRule, startOf } from '../prose/context.js';
+import type { HouseStyle } from '../prose/style.js';
 
 type Form = HouseStyle['percentage'];
 

@@ -1,6 +1,6 @@
 import retextQuotes from 'retext-quotes';
-import { proseRule } from '../../prose/context.js';
-import { runChecker } from '../../prose/retext.js';
+import { proseRule } from '../prose/context.js';
+import { runChecker } from '../prose/retext.js';
 
 export const quotesRule = proseRule(
   'quotes',

@@ -1,7 +1,7 @@
 import { toString } from 'nlcst-to-string';
-import { proseRule, startOf } from '../../prose/context.js';
-import type { TextEdit } from '../../prose/edit.js';
-import type { ProseTree } from '../../prose/tree.js';
+import { proseRule, startOf } from '../prose/context.js';
+import type { TextEdit } from '../prose/edit.js';
+import type { ProseTree } from '../prose/tree.js';
 
 const range = /^\d+(?:[.,]\d+)?-\d+(?:[.,]\d+)?$/;
 

@@ -1,4 +1,4 @@
-import { proseRule, startOf } from '../../prose/context.js';
+import { proseRule, startOf } from '../prose/context.js';
 
 export const sentenceLengthRule = proseRule(
   'sentence-length',

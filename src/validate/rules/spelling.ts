@@ -1,7 +1,7 @@
 import { isLiteral } from 'nlcst-is-literal';
 import { toString } from 'nlcst-to-string';
-import { lexicon } from '../../prose/lexicon.js';
-import { proseRule, startOf } from '../../prose/context.js';
+import { lexicon } from '../prose/lexicon.js';
+import { proseRule, startOf } from '../prose/context.js';
 import { listed } from '../../text/english.js';
 import type { Issue } from '../rule.js';
 

@@ -1,8 +1,8 @@
-import type { Point } from '../profile/parse.js';
-import type { Issue, ProfileRule, Severity } from '../validate/rule.js';
+import type { Point } from '../../profile/parse.js';
+import type { Issue, ProfileRule, Severity } from '../rule.js';
 import { houseStyle, type HouseStyle } from './style.js';
 import { proseTree, type ProseTree } from './tree.js';
-import type { ValidProfile } from '../profile/valid.js';
+import type { ValidProfile } from '../../profile/valid.js';
 
 export interface ProseContext {
   style: HouseStyle;
@@ -15,7 +15,8 @@ export interface ProseContext {
 export function proseContext(entry: ValidProfile): ProseContext | undefined {
   const house = houseStyle(entry.data.lang ?? entry.edition.language);
   if (!house || entry.profile.tree.children.length === 0) return undefined;
-  const style = entry.prose?.style ? { ...house, ...entry.prose.style } : house;
+  // The project's values were checked against the style schema when the config was read.
+  const style = entry.prose?.style ? { ...house, ...(entry.prose.style as Partial<HouseStyle>) } : house;
   const severity = entry.data.status === 'final' && entry.prose?.atFinal === 'error' ? 'error' : 'warning';
   return { style, tree: proseTree(entry.profile), severity };
 }

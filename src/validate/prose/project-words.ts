@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { displayPath } from '../read/collect.js';
+import { displayPath } from '../../read/collect.js';
 import { wordList } from './lexicon.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 
 /** The file that lists a project's own words (names of people and places), in its content folder. */
 export const projectDictionary = '.dictionary';

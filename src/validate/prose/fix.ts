@@ -1,9 +1,9 @@
-import type { RuleSettings } from '../validate/validate.js';
-import { doubledSpaces } from '../validate/rules/doubled-spaces.js';
-import { hyphenatedRanges } from '../validate/rules/range-dash.js';
+import type { RuleSettings } from '../validate.js';
+import { doubledSpaces } from '../rules/doubled-spaces.js';
+import { hyphenatedRanges } from '../rules/range-dash.js';
 import { proseContext } from './context.js';
 import type { TextEdit } from './edit.js';
-import type { ValidProfile } from '../profile/valid.js';
+import type { ValidProfile } from '../../profile/valid.js';
 
 export type ProseEdit = TextEdit & { expected: string; ruleId: string };
 

@@ -1,7 +1,7 @@
 import type { Parents, Root, Sentence, WhiteSpace, Word } from 'nlcst';
 import { toNlcst } from 'mdast-util-to-nlcst';
 import { ParseEnglish } from 'parse-english';
-import type { Profile } from '../profile/parse.js';
+import type { Profile } from '../../profile/parse.js';
 
 /** A narrative's natural-language tree with its nodes listed by kind, walked once for every rule. */
 export interface ProseTree {

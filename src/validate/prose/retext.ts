@@ -1,7 +1,7 @@
 import type { Root } from 'nlcst';
 import { unified, type Plugin } from 'unified';
 import { VFile } from 'vfile';
-import type { Point } from '../profile/parse.js';
+import type { Point } from '../../profile/parse.js';
 
 /** What a retext plugin found in a prose tree: its message and place. */
 export interface Finding {

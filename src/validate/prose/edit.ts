@@ -1,4 +1,4 @@
-import type { Point, Profile } from '../profile/parse.js';
+import type { Point, Profile } from '../../profile/parse.js';
 
 /** A change of the Markdown text that `--fix` may make: replace [offset, offset + length) by text. */
 export interface TextEdit {

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nspell from 'nspell';
-import type { Edition } from '../edition/edition.js';
+import type { Edition } from '../../edition/edition.js';
 import { stylePath, type HouseStyle } from './style.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 
 /** What the speller says of a word: known, or unknown with up to n suggestions. */
 export type Verdict = { known: true } | { known: false; suggestions: string[]; preferred?: string };

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { azerbaijan2021, projectRoot, replaceOnce, runCli, tempFolder } from '../testing/support.js';
+import { azerbaijan2021, projectRoot, replaceOnce, runCli, tempFolder } from '../../testing/support.js';
 
 /** A project folder holding one profile and the bundled word list; returns the profile's path. */
 function project(text: string): string {
