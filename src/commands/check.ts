@@ -9,6 +9,7 @@ import { reporters } from '../report/index.js';
 import { summarize } from '../report/messages.js';
 import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
+import { saveSpellingVerdicts } from '../validate/prose/lexicon.js';
 
 interface CheckOptions {
   format: string;
@@ -28,6 +29,7 @@ async function check(paths: string[], options: CheckOptions, io: Io): Promise<nu
     return exitCodes.failure;
   }
   const validation = corpus ? validate(corpus, config.rules) : { files: [], valid: [], editionFiles: [] };
+  saveSpellingVerdicts();
   const printable = validation.valid.filter((entry) => !entry.profile.file.messages.some((m) => m.fatal));
   try {
     await checkCopyFit(printable, { settings: config.rules });

@@ -12,6 +12,7 @@ import { summarize } from '../report/messages.js';
 import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
 import { plural } from '../text/english.js';
+import { saveSpellingVerdicts } from '../validate/prose/lexicon.js';
 
 interface RenderOptions {
   out?: string;
@@ -93,6 +94,7 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
   }
   // Ranks are checked over the whole corpus; a shard only chooses which files this run prints.
   const validation = validate(corpus, config.rules);
+  saveSpellingVerdicts();
   const { shard } = options;
   const files = shard ? shardOf(validation.files, (file) => file.path, shard) : validation.files;
   const report = summarize(files, validation.editionFiles);

@@ -14,6 +14,7 @@ import { reporters } from '../report/index.js';
 import { summarize } from '../report/messages.js';
 import { validateParsed } from '../validate/validate.js';
 import { plural } from '../text/english.js';
+import { saveSpellingVerdicts } from '../validate/prose/lexicon.js';
 
 export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli
@@ -26,6 +27,7 @@ export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode)
       const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions, contentFolders: [config.content], prose: config.prose });
       if (corpus.sources.length === 0) throw new InputError(`no profiles in ${paths.join(', ') || displayPath(config.content)}`);
       let validation = validate(corpus, config.rules);
+      saveSpellingVerdicts();
       let unwritten = 0;
       if (options.fix) {
         // Ranked over the whole edition (the context files too), written only to the files asked for.

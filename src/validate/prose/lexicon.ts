@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nspell from 'nspell';
@@ -11,19 +13,27 @@ export type Verdict = { known: true } | { known: false; suggestions: string[]; p
 
 type Speller = ReturnType<typeof nspell>;
 
-/** The maintained dictionaries a style names, built once per process (nspell takes ~0.3 s each). */
+/**
+ * The maintained dictionaries a style names, built only when a word's verdict is not known yet
+ * (nspell takes ~0.3 s a dictionary), and the verdicts so far: in memory, and kept between runs in
+ * the cache folder, keyed by everything that decides them.
+ */
 interface HouseSpeller {
-  base: Speller;
-  ize?: Speller;
+  base: () => Speller;
+  ize?: () => Speller;
   houseWords: Set<string>;
   variants: [string, string][];
   /** Verdicts by word: a narrative repeats most of its words, and the corpus repeats its vocabulary. */
   memo: Map<string, Verdict>;
+  /** Where the verdicts are kept between runs, and whether new ones were found since they were read. */
+  cacheFile: string;
+  changed: boolean;
 }
 
 const spellers = new Map<string, HouseSpeller>();
 
-function readDictionary(name: string): Speller {
+/** The two files of a Hunspell dictionary package. */
+function dictionaryFiles(name: string): { aff: Buffer; dic: Buffer } {
   let folder: string;
   try {
     folder = dirname(fileURLToPath(import.meta.resolve(name)));
@@ -31,7 +41,45 @@ function readDictionary(name: string): Speller {
     throw new InputError(`style: dictionary '${name}' is not installed (npm install ${name})`);
   }
   // The package's own index.js reads these two files with a top-level await; read them synchronously.
-  return nspell(readFileSync(join(folder, 'index.aff')), readFileSync(join(folder, 'index.dic')));
+  return { aff: readFileSync(join(folder, 'index.aff')), dic: readFileSync(join(folder, 'index.dic')) };
+}
+
+/** Made on first call only. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+const cacheFolder = () => join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'ocindex-profiles');
+
+/** Verdicts of an earlier run with the same dictionaries and spelling settings; none if unreadable. */
+function readVerdicts(file: string): Map<string, Verdict> {
+  try {
+    const entries = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return Array.isArray(entries) ? new Map(entries as [string, Verdict][]) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * Keeps the verdicts found in this run for the next (validate, check and render call it when done):
+ * a warm run needs no dictionary built. Written through a temporary file and a rename; a cache
+ * that cannot be written is only slower, never an error.
+ */
+export function saveSpellingVerdicts(): void {
+  for (const speller of spellers.values()) {
+    if (!speller.changed) continue;
+    try {
+      mkdirSync(dirname(speller.cacheFile), { recursive: true });
+      const temporary = `${speller.cacheFile}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify([...speller.memo]));
+      renameSync(temporary, speller.cacheFile);
+      speller.changed = false;
+    } catch {
+      // No cache folder (read-only home): the next run builds the dictionaries again.
+    }
+  }
 }
 
 /** Lines of a word list without blanks and # comments. */
@@ -46,13 +94,22 @@ function houseSpeller(spelling: HouseStyle['spelling']): HouseSpeller {
   const key = JSON.stringify(spelling);
   let speller = spellers.get(key);
   if (!speller) {
-    const houseWords = spelling['house-words'] ? wordList(readFileSync(stylePath(spelling['house-words']), 'utf8')) : [];
+    const houseText = spelling['house-words'] ? readFileSync(stylePath(spelling['house-words']), 'utf8') : '';
+    const base = dictionaryFiles(spelling.dictionary);
+    const izeFrom = spelling['ize-from'];
+    const ize = izeFrom ? dictionaryFiles(izeFrom) : undefined;
+    // Everything that decides a verdict: the settings, the house words and both dictionaries.
+    const hash = createHash('sha256').update(key).update(houseText).update(base.aff).update(base.dic);
+    if (ize) hash.update(ize.aff).update(ize.dic);
+    const cacheFile = join(cacheFolder(), `spelling-${hash.digest('hex').slice(0, 32)}.json`);
     speller = {
-      base: readDictionary(spelling.dictionary),
-      ize: spelling['ize-from'] ? readDictionary(spelling['ize-from']) : undefined,
-      houseWords: new Set(houseWords),
+      base: once(() => nspell(base.aff, base.dic)),
+      ...(ize ? { ize: once(() => nspell(ize.aff, ize.dic)) } : {}),
+      houseWords: new Set(wordList(houseText)),
       variants: spelling.variants ?? [],
-      memo: new Map(),
+      memo: readVerdicts(cacheFile),
+      cacheFile,
+      changed: false,
     };
     spellers.set(key, speller);
   }
@@ -65,8 +122,8 @@ const izeForm = /iz(e|es|ed|ing|er|ers|ation|ations|ational)$/;
 
 /** Oxford spelling: an -ize word of the ize dictionary whose -ise twin is in the base one. */
 function oxford(speller: HouseSpeller, word: string): Verdict | undefined {
-  const { base, ize } = speller;
-  if (!ize) return undefined;
+  if (!speller.ize) return undefined;
+  const [base, ize] = [speller.base(), speller.ize()];
   if (izeForm.test(word) && ize.correct(word) && base.correct(word.replace(izeForm, 'is$1'))) return { known: true };
   if (iseForm.test(word) && base.correct(word)) {
     const twin = word.replace(iseForm, 'iz$1');
@@ -91,7 +148,7 @@ function judge(speller: HouseSpeller, word: string, limit: number): Verdict {
   if (known) return known;
   let verdict = oxford(speller, word);
   if (!verdict) {
-    if (speller.houseWords.has(word) || speller.houseWords.has(word.toLowerCase()) || speller.base.correct(word)) verdict = { known: true };
+    if (speller.houseWords.has(word) || speller.houseWords.has(word.toLowerCase()) || speller.base().correct(word)) verdict = { known: true };
     else if (word.includes('-') && word.split('-').every((part) => part === '' || judge(speller, part, 0).known)) verdict = { known: true };
     else verdict = { known: false, suggestions: [] };
   }
@@ -101,11 +158,14 @@ function judge(speller: HouseSpeller, word: string, limit: number): Verdict {
   }
   // A compound's parts are checked (and suggested for) one by one; nspell is slow on long words.
   if (!verdict.known && limit > 0 && verdict.suggestions.length === 0 && !word.includes('-')) {
-    const suggestions = speller.base.suggest(word).filter((s) => oxford(speller, s)?.known !== false);
+    const suggestions = speller.base().suggest(word).filter((s) => oxford(speller, s)?.known !== false);
     verdict = { known: false, suggestions: suggestions.slice(0, limit) };
   }
   // Only cache what a later call with any limit can reuse.
-  if (verdict.known || limit > 0) speller.memo.set(word, verdict);
+  if (verdict.known || limit > 0) {
+    speller.memo.set(word, verdict);
+    speller.changed = true;
+  }
   return verdict;
 }
 
