@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEditions } from '../lib/edition/load.js';
-import { collectProfiles, readSources } from '../lib/io/collect.js';
+import { collectProfiles, readSources } from '../lib/read/collect.js';
 import { houseStyle } from '../lib/validate/prose/style.js';
 import { lexicon } from '../lib/validate/prose/lexicon.js';
 import { projectWords } from '../lib/validate/prose/project-words.js';
@@ -34,7 +34,7 @@ async function narrativeCorpus(editionIds) {
 }
 
 function check(sources, ruleList) {
-  const { files } = validateSources(sources, editions, {}, ruleList, prose);
+  const { files } = validateSources(sources, editions, {}, ruleList, { prose });
   const prosy = files.flatMap((f) => f.messages).filter((m) => proseRuleIds.has(m.ruleId));
   if (prosy.length > 0) throw new Error(`prose: ${prosy.length} messages, e.g. ${prosy[0].reason}`);
 }

@@ -6,8 +6,8 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../lib/validate/corpus.js';
 import { launchBrowser } from '../lib/engine/browser.js';
-import { renderProfile } from '../lib/engine/pdf.js';
-import { lockDown } from '../lib/engine/sandbox.js';
+import { WarmPage } from '../lib/engine/warm-page.js';
+import { printProfile } from '../lib/render/print.js';
 import { closeBrowser } from '../lib/engine/session.js';
 import { measureFit } from '../lib/engine/copy-fit.js';
 import { renderHtml } from '../lib/html/html.js';
@@ -18,11 +18,11 @@ const layouts = {
   typeset: { renderHtml, measureFit },
 };
 
-/** Prints the profile `copies` times on one reused page, as a batch does; the time per profile in ms. */
+/** Prints the profile `copies` times on one warm page, as a batch does; the time per profile in ms. */
 async function perProfile(page, entry, layout, copies) {
   const started = performance.now();
   for (let i = 0; i < copies; i++) {
-    const rendered = await renderProfile(page, entry, layout);
+    const rendered = await printProfile(page, entry, layout);
     if (rendered.kind !== 'pdf') throw new Error('Azerbaijan 2021 does not fit its pages');
   }
   return (performance.now() - started) / copies;
@@ -42,8 +42,7 @@ export async function runTypographyBench({ rounds = 5, copies = 10, log = consol
   const browser = await launchBrowser();
   const times = { 'as written': [], typeset: [] };
   try {
-    const page = await browser.newPage();
-    await lockDown(page);
+    const page = await WarmPage.open(browser);
     // Rounds alternate the two, so that drift on a shared machine hits both alike; the median counts.
     await perProfile(page, entry, layouts.typeset, 2);
     for (let round = 0; round < rounds; round++) {

@@ -52,7 +52,7 @@ const prose = { words: await projectWords(['content']), atFinal: 'warning' };
 
 async function full(sourcesOf, editionMap, expected) {
   const sources = await sourcesOf();
-  const { files } = validateSources(sources, editionMap, {}, undefined, prose);
+  const { files } = validateSources(sources, editionMap, {}, undefined, { prose });
   const messages = files.reduce((n, f) => n + f.messages.length, 0);
   if (files.length !== expected || messages !== 0) throw new Error(`full: ${files.length} profiles, ${messages} messages`);
 }
