@@ -83,7 +83,8 @@ function settle(maxInRow: number): { breaks: number; ladders: number } {
     for (const [node, offsets] of byNode) node.data = node.data.split('').filter((_, i) => !offsets.has(i)).join('');
     laddersBroken += ladders.size;
     breaks = taken.length - ladders.size;
-    if (removals.length === 0) break;
+    // Removing only unused soft hyphens moves no line break: nothing new to measure.
+    if (removals.length === 0 || ladders.size === 0) break;
   }
   return { breaks, ladders: laddersBroken };
 }
