@@ -54,6 +54,11 @@ export class PageCountError extends ContentError {}
 /** Work on one profile that did not finish in the time allowed. */
 export class TimeoutError extends ContentError {}
 
+/** The first line of an error's message (a stack or a browser's log may follow it), for one-line reports. */
+export function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
+
 /** Errors that stop a whole run before or while printing, not one profile: a usage error, exit 2. */
 export function stopsTheRun(error: unknown): error is TemplateError | AssetError | BrowserError {
   return error instanceof TemplateError || error instanceof AssetError || error instanceof BrowserError;

@@ -29,7 +29,7 @@ async function check(paths: string[], options: CheckOptions, io: Io): Promise<nu
     return exitCodes.failure;
   }
   const validation = corpus ? validate(corpus, config.rules) : { files: [], valid: [], editionFiles: [] };
-  saveSpellingVerdicts();
+  await saveSpellingVerdicts();
   const printable = validation.valid.filter((entry) => !entry.profile.file.messages.some((m) => m.fatal));
   try {
     await checkCopyFit(printable, { settings: config.rules });

@@ -94,7 +94,7 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
   }
   // Ranks are checked over the whole corpus; a shard only chooses which files this run prints.
   const validation = validate(corpus, config.rules);
-  saveSpellingVerdicts();
+  await saveSpellingVerdicts();
   const { shard } = options;
   const files = shard ? shardOf(validation.files, (file) => file.path, shard) : validation.files;
   const report = summarize(files, validation.editionFiles);

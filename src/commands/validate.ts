@@ -27,7 +27,7 @@ export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode)
       const corpus = await loadCorpus(paths.length > 0 ? paths : [config.content], { editionFolders: config.editions, contentFolders: [config.content], prose: config.prose });
       if (corpus.sources.length === 0) throw new InputError(`no profiles in ${paths.join(', ') || displayPath(config.content)}`);
       let validation = validate(corpus, config.rules);
-      saveSpellingVerdicts();
+      await saveSpellingVerdicts();
       let unwritten = 0;
       if (options.fix) {
         // Ranked over the whole edition (the context files too), written only to the files asked for.

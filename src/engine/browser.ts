@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
-import { BrowserError } from '../errors.js';
+import { BrowserError, firstLine } from '../errors.js';
 import { bundledChromium } from './sparticuz.js';
 
 export type BrowserSource = 'env' | 'system' | 'puppeteer' | 'sparticuz';
@@ -160,6 +160,6 @@ export async function launchBrowser(only?: string): Promise<Browser> {
     return browser;
   } catch (error) {
     removeScratch();
-    throw new BrowserError(`cannot start ${executable.path} (${executable.source}): ${(error as Error).message.split('\n')[0]}`);
+    throw new BrowserError(`cannot start ${executable.path} (${executable.source}): ${firstLine(error)}`);
   }
 }

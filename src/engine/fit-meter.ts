@@ -3,6 +3,7 @@ import { measureFit, type PageFit } from './copy-fit.js';
 import { PageEngine } from './engine.js';
 import type { WarmPage } from './warm-page.js';
 import { withTimeout } from './timeout.js';
+import { firstLine } from '../errors.js';
 
 /** The copy-fit of each page and, if asked for, the printed pages as PNG images, taken from the very layout measured. */
 export type FitResult = { measured: true; pages: PageFit[]; images: Uint8Array[] } | { measured: false; reason: string };
@@ -17,7 +18,6 @@ const imageScale = 2;
 
 const measureTimeoutMs = 30_000;
 
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
 /** Lays the HTML out as the renderer does, on the same kind of warm page, measures it, and pictures each printed page if asked. */
 async function measureLaidOut(warm: WarmPage, html: string, images: boolean): Promise<{ pages: PageFit[]; images: Uint8Array[] }> {
@@ -74,7 +74,7 @@ export class FitMeter {
     try {
       this.#page = await this.#engine.page(this.#page);
     } catch (error) {
-      return { measured: false, reason: reasonOf(error) };
+      return { measured: false, reason: firstLine(error) };
     }
     const page = this.#page;
     try {
@@ -83,7 +83,7 @@ export class FitMeter {
       // The page may hang or be broken: start the next measurement on a fresh one, in a fresh browser if need be.
       this.#page = undefined;
       await this.#engine.retire(page);
-      return { measured: false, reason: reasonOf(error) };
+      return { measured: false, reason: firstLine(error) };
     }
   }
 }

@@ -1,7 +1,6 @@
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -9,6 +8,7 @@ import { createBrotliDecompress } from 'node:zlib';
 import { isRunning } from '../write/process.js';
 import { extract } from 'tar-fs';
 import { unpackNotice } from './unpack-notice.js';
+import { cacheFolder } from '../package/paths.js';
 
 export { unpackNotice };
 
@@ -43,10 +43,6 @@ function findBinFolder(): string | undefined {
 async function packageVersion(binFolder: string): Promise<string> {
   const manifest = JSON.parse(await readFile(join(binFolder, '..', 'package.json'), 'utf8')) as { version: string };
   return manifest.version;
-}
-
-function cacheRoot(): string {
-  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'ocindex-profiles');
 }
 
 async function inflateFile(source: string, target: string): Promise<void> {
@@ -127,7 +123,7 @@ export async function bundledChromium(): Promise<BundledChromium | undefined> {
   const { default: Chromium } = await import('@sparticuz/chromium');
   // Without graphics its flags turn WebGL off rather than asking for software GL.
   Chromium.setGraphicsMode = false;
-  const folder = join(cacheRoot(), `chromium-${await packageVersion(binFolder)}`);
+  const folder = cacheFolder(`chromium-${await packageVersion(binFolder)}`);
   await ensureUnpacked(binFolder, folder).catch((error: Error) => {
     throw new Error(`cannot unpack @sparticuz/chromium into ${folder} (${error.message}); set XDG_CACHE_HOME to a writable folder`);
   });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -8,6 +9,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export function packagePath(...parts: string[]): string {
   return join(root, ...parts);
+}
+
+/** The toolkit's cache folder (the unpacked Chromium, spelling verdicts): $XDG_CACHE_HOME or ~/.cache, then ocindex-profiles. */
+export function cacheFolder(...parts: string[]): string {
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'ocindex-profiles', ...parts);
 }
 
 export function readSchema(name: string): Record<string, unknown> {

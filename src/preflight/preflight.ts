@@ -2,6 +2,7 @@ import { PDFArray, PDFDocument, PDFName, ParseSpeeds } from 'pdf-lib';
 import { accessibilityChecks } from './access.js';
 import { pressChecks } from './press.js';
 import { xmpText } from '../postprocess/press/pdf-objects.js';
+import { firstLine } from '../errors.js';
 
 /** One problem found in a PDF; `page` is 1-based, absent for the document as a whole. */
 export interface Finding {
@@ -45,7 +46,7 @@ export async function preflight(bytes: Uint8Array, options: { press?: boolean } 
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, throwOnInvalidObject: true });
   } catch (error) {
-    throw new UnreadablePdfError(`not a readable PDF (${(error as Error).message.split('\n')[0]})`);
+    throw new UnreadablePdfError(`not a readable PDF (${firstLine(error)})`);
   }
   const press = options.press ?? claimsPdfx(doc);
   const checks = press ? [...pressChecks, ...accessibilityChecks] : accessibilityChecks;

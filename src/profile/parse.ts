@@ -6,6 +6,7 @@ import { location } from 'vfile-location';
 import { isCollection, isMap, isPair, isScalar, parseDocument, visit as visitYaml, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import type { SourceFile } from '../read/collect.js';
 import { checkNarrative, narrativeLimits, walkTree } from './limits.js';
+import { firstLine } from '../errors.js';
 
 /** A profile may not be larger than this: a full two-page narrative is about 30 KB. */
 export const maxProfileBytes = 1024 * 1024;
@@ -105,7 +106,7 @@ function frontMatterData(doc: Document.Parsed, start: number): Record<string, un
     const first = aliases[0];
     const reason = /alias/i.test((error as Error).message)
       ? `YAML aliases expand to more than ${maxAliasCount} values; write the values out instead`
-      : `YAML cannot be read: ${(error as Error).message.split('\n')[0]}`;
+      : `YAML cannot be read: ${firstLine(error)}`;
     return { ruleId: 'frontmatter', offset: start + (first?.range?.[0] ?? 0), reason };
   }
 }
@@ -128,7 +129,7 @@ export function parseSource(source: SourceFile, options: ParseOptions = {}): Par
     return parseProfile(source.path, source.bytes, options);
   } catch (error) {
     // A parser failure is a bug, but it stays this file's message: the other files are still reported.
-    return problem(`cannot be parsed (${(error as Error).message.split('\n')[0]}); please report this to the toolkit's maintainers`);
+    return problem(`cannot be parsed (${firstLine(error)}); please report this to the toolkit's maintainers`);
   }
 }
 
@@ -172,7 +173,7 @@ export function parseProfile(path: string, bytes: Uint8Array, options: ParseOpti
   const doc = parseDocument(text.slice(start, end), { uniqueKeys: true, prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
-    const reason = error.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same mapping' : `YAML syntax error: ${error.message.split('\n')[0]}`;
+    const reason = error.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same mapping' : `YAML syntax error: ${firstLine(error)}`;
     return fail({ ruleId: 'frontmatter', offset: start + (unclosedOpening(doc, text.slice(start, end), error) ?? error.pos[0]), reason });
   }
   if (!isMap(doc.contents)) {

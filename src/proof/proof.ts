@@ -1,4 +1,5 @@
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { firstLine } from '../errors.js';
 
 /** One printed profile for the proof: its label (the file's path) and its PDF. */
 export interface ProofEntry {
@@ -66,7 +67,7 @@ export async function proofSheets(entries: ProofEntry[], title = 'Proof'): Promi
       const source = await PDFDocument.load(entry.pdf, { updateMetadata: false });
       shown.push({ label: entry.label, pages: await proof.embedPages(source.getPages()) });
     } catch (error) {
-      problems.push({ label: entry.label, reason: `not a PDF that can be shown (${(error as Error).message.split('\n')[0]})` });
+      problems.push({ label: entry.label, reason: `not a PDF that can be shown (${firstLine(error)})` });
     }
   }
   const count = Math.max(Math.ceil(shown.length / profilesPerSheet), 1);

@@ -1,4 +1,4 @@
-import { stopsTheRun } from '../errors.js';
+import { stopsTheRun, firstLine } from '../errors.js';
 import { displayPath } from '../read/collect.js';
 import type { Browser, Page } from 'puppeteer';
 import { WriteError, writeAtomically } from '../write/write.js';
@@ -68,10 +68,6 @@ async function unlessCrashed<T>(page: Page, work: Promise<T>): Promise<T> {
   }
 }
 
-function errorText(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-}
-
 async function write(task: RenderTask, html: string, pdfs: { path: string; bytes: Uint8Array }[]): Promise<RenderOutcome> {
   const files: [string, string | Buffer][] = pdfs.map(({ path, bytes }) => [path, Buffer.from(bytes)]);
   if (task.htmlPath) files.push([task.htmlPath, html]);
@@ -79,7 +75,7 @@ async function write(task: RenderTask, html: string, pdfs: { path: string; bytes
     try {
       await writeAtomically(path, data);
     } catch (error) {
-      return { task, status: 'unwritable', message: error instanceof WriteError ? error.message : `cannot write ${displayPath(path)} (${errorText(error)})` };
+      return { task, status: 'unwritable', message: error instanceof WriteError ? error.message : `cannot write ${displayPath(path)} (${firstLine(error)})` };
     }
   }
   return { task, status: 'written' };
@@ -137,7 +133,7 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
       pdfs = await finishTargets(printed, task.entry, options.press);
     } catch (error) {
       const template = error instanceof UndeclaredColourError || error instanceof UnconvertibleColourError;
-      if (!signal?.aborted) finish({ task, status: template ? 'template' : 'failed', message: template ? `press: ${errorText(error)}` : errorText(error) });
+      if (!signal?.aborted) finish({ task, status: template ? 'template' : 'failed', message: template ? `press: ${firstLine(error)}` : firstLine(error) });
       return;
     }
     if (!signal?.aborted) finish(await write(task, printed.html, pdfs));
@@ -175,7 +171,7 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
           queue.unshift(next);
           continue;
         }
-        finish({ task, status: 'failed', message: browser.connected ? errorText(error) : `the browser died while rendering it: ${errorText(error)}` });
+        finish({ task, status: 'failed', message: browser.connected ? firstLine(error) : `the browser died while rendering it: ${firstLine(error)}` });
       }
     }
     if (page) await engine.retire(page);

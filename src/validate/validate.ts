@@ -11,6 +11,7 @@ import type { ValidProfile } from '../profile/valid.js';
 import { isPoint, type Issue, type ProseSettings, type Rule, type Severity } from './rule.js';
 import { attachPrevious } from '../diff/previous.js';
 import { rules as allRules } from './rules/index.js';
+import { firstLine } from '../errors.js';
 
 /** Per rule id: 'off', or the severity its messages get instead of their own. */
 export type RuleSettings = Record<string, 'off' | Severity>;
@@ -50,7 +51,7 @@ function checkSafely(rule: Rule, check: () => Issue[]): Issue[] {
   try {
     return check();
   } catch (error) {
-    return [{ at: { line: 1, column: 1 }, reason: `rule ${rule.id} could not check this file (${(error as Error).message.split('\n')[0]}); please report this` }];
+    return [{ at: { line: 1, column: 1 }, reason: `rule ${rule.id} could not check this file (${firstLine(error)}); please report this` }];
   }
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { InputError } from '../../errors.js';
+import { InputError, firstLine } from '../../errors.js';
 import { compileSchema, packagePath } from '../../package/paths.js';
 
 /** The press colour of each screen colour of the template: "#a8322d" -> "0 .93 .83 .36". */
@@ -32,7 +32,7 @@ export function loadColourTable(file = defaultColourFile): ColourTable {
   try {
     data = parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new InputError(`${file}: ${(error as Error).message.split('\n')[0]}`);
+    throw new InputError(`${file}: ${firstLine(error)}`);
   }
   const check = compileSchema<ColourFile>('colours.schema.json');
   if (!check(data)) {

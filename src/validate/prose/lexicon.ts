@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nspell from 'nspell';
 import type { Edition } from '../../edition/edition.js';
 import { stylePath, type HouseStyle } from './style.js';
 import { InputError } from '../../errors.js';
+import { cacheFolder } from '../../package/paths.js';
+import { writeAtomically } from '../../write/write.js';
 
 /** What the speller says of a word: known, or unknown with up to n suggestions. */
 export type Verdict = { known: true } | { known: false; suggestions: string[]; preferred?: string };
@@ -50,8 +51,6 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
-const cacheFolder = () => join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'ocindex-profiles');
-
 /** Verdicts of an earlier run with the same dictionaries and spelling settings; none if unreadable. */
 function readVerdicts(file: string): Map<string, Verdict> {
   try {
@@ -64,21 +63,15 @@ function readVerdicts(file: string): Map<string, Verdict> {
 
 /**
  * Keeps the verdicts found in this run for the next (validate, check and render call it when done):
- * a warm run needs no dictionary built. Written through a temporary file and a rename; a cache
- * that cannot be written is only slower, never an error.
+ * a warm run needs no dictionary built. Written as every file is (write.ts); a cache that cannot be
+ * written is only slower, never an error.
  */
-export function saveSpellingVerdicts(): void {
+export async function saveSpellingVerdicts(): Promise<void> {
   for (const speller of spellers.values()) {
     if (!speller.changed) continue;
-    try {
-      mkdirSync(dirname(speller.cacheFile), { recursive: true });
-      const temporary = `${speller.cacheFile}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify([...speller.memo]));
-      renameSync(temporary, speller.cacheFile);
-      speller.changed = false;
-    } catch {
-      // No cache folder (read-only home): the next run builds the dictionaries again.
-    }
+    speller.changed = false;
+    // No cache folder (read-only home): the next run builds the dictionaries again.
+    await writeAtomically(speller.cacheFile, JSON.stringify([...speller.memo])).catch(() => undefined);
   }
 }
 
@@ -101,7 +94,7 @@ function houseSpeller(spelling: HouseStyle['spelling']): HouseSpeller {
     // Everything that decides a verdict: the settings, the house words and both dictionaries.
     const hash = createHash('sha256').update(key).update(houseText).update(base.aff).update(base.dic);
     if (ize) hash.update(ize.aff).update(ize.dic);
-    const cacheFile = join(cacheFolder(), `spelling-${hash.digest('hex').slice(0, 32)}.json`);
+    const cacheFile = cacheFolder(`spelling-${hash.digest('hex').slice(0, 32)}.json`);
     speller = {
       base: once(() => nspell(base.aff, base.dic)),
       ...(ize ? { ize: once(() => nspell(ize.aff, ize.dic)) } : {}),
