@@ -7,16 +7,18 @@ import { benchValidation } from './validate.js';
 import { benchParseLimits } from './parse-limits.js';
 import { benchProse } from './prose.js';
 
-benchStartup();
-console.log('');
-await benchValidation();
-console.log('');
-await benchParseLimits();
-console.log('');
-await benchProse();
-console.log('');
-await benchRender();
-console.log('\ntypography: quotes and hyphenation (target: at most 1.10x the text as written)');
-await runTypographyBench();
-console.log('\npress target against screen target (target: within 1.25x per profile)');
-await runPressBench();
+/** Each benchmark in turn, with its heading where the benchmark prints none of its own. */
+const benches = [
+  [undefined, benchStartup],
+  [undefined, benchValidation],
+  [undefined, benchParseLimits],
+  [undefined, benchProse],
+  [undefined, benchRender],
+  ['typography: quotes and hyphenation (target: at most 1.10x the text as written)', runTypographyBench],
+  ['press target against screen target (target: within 1.25x per profile)', runPressBench],
+];
+for (const [index, [heading, bench]] of benches.entries()) {
+  if (index > 0) console.log('');
+  if (heading) console.log(heading);
+  await bench();
+}

@@ -1,25 +1,16 @@
-import { chmodSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { displayPath } from '../read/collect.js';
-import { projectRoot, replaceOnce, runCli, sharedRoot } from '../testing/support.js';
+import { emptyFolder, projectRoot, replaceOnce, runCli, sharedRoot } from '../testing/support.js';
 
 const csv2021 = readFileSync(join(sharedRoot, 'data', 'goci-2021.csv'), 'utf8');
 const [header = '', ...rows] = csv2021.trim().split(/\r?\n/);
 const albaniaRow = rows.find((r) => r.includes(',Albania,')) as string;
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-function folder(): string {
-  const made = mkdtempSync(join(tmpdir(), 'ocindex-import-'));
-  folders.push(made);
-  return made;
-}
+const folder = emptyFolder;
 /** A content folder holding a copy of the bundled goci-2021 profiles. */
 function bundledCopy(): string {
   const out = folder();

@@ -99,9 +99,15 @@ export const bundledDictionary = join(projectRoot, 'content', '.dictionary');
  * list, as the content folder does, so that profiles copied into it spell their names as there.
  */
 export function tempFolder(): string {
+  const folder = emptyFolder();
+  copyFileSync(bundledDictionary, join(folder, '.dictionary'));
+  return folder;
+}
+
+/** A fresh, empty temporary folder, removed when the test file is done. */
+export function emptyFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'ocindex-'));
   temporaryFolders.push(folder);
-  copyFileSync(bundledDictionary, join(folder, '.dictionary'));
   return folder;
 }
 

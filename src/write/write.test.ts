@@ -1,20 +1,11 @@
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../testing/support.js';
+import { describe, expect, it } from 'vitest';
+import { emptyFolder, ensureBuilt } from '../testing/support.js';
 import { checkWritableFolder, makeFolder, writeAll, writeAtomically, WriteError } from './write.js';
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-function folder(): string {
-  const made = mkdtempSync(join(tmpdir(), 'ocindex-write-'));
-  folders.push(made);
-  return made;
-}
+const folder = emptyFolder;
 const bom = '\uFEFF';
 
 describe('writeAtomically', () => {
