@@ -1,5 +1,5 @@
 import { PDFArray, PDFBool, PDFDict, PDFName, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { dictOf, infoDict, nameOf, resolve, textOf, xmpText } from '../postprocess/press/pdf-objects.js';
+import { dictOf, infoDict, nameOf, resolve, textOf, xmpText } from '../postprocess/pdf-objects.js';
 import type { Finding, PreflightCheck } from './preflight.js';
 import { xmpProperty } from './xmp-read.js';
 

@@ -1,7 +1,7 @@
 import { PDFArray, PDFDocument, PDFName, ParseSpeeds } from 'pdf-lib';
 import { accessibilityChecks } from './access.js';
 import { pressChecks } from './press.js';
-import { xmpText } from '../postprocess/press/pdf-objects.js';
+import { xmpText } from '../postprocess/pdf-objects.js';
 import { firstLine } from '../errors.js';
 
 /** One problem found in a PDF; `page` is 1-based, absent for the document as a whole. */

@@ -1,7 +1,7 @@
 import { PDFArray, PDFName, PDFRawStream, type PDFDocument, type PDFPage } from 'pdf-lib';
 import { bleed, trimSize } from '../postprocess/press/boxes.js';
-import { forEachOperation, nameText } from '../postprocess/press/content-stream.js';
-import { contentStreams, dictOf, infoDict, inherited, nameOf, rectOf, resolve, resourceDicts, streamBytes, textOf, xmpText } from '../postprocess/press/pdf-objects.js';
+import { forEachOperation, nameText } from '../postprocess/content-stream.js';
+import { contentStreams, dictOf, infoDict, inherited, nameOf, rectOf, resolve, resourceDicts, streamBytes, textOf, xmpText } from '../postprocess/pdf-objects.js';
 import type { Finding, PreflightCheck } from './preflight.js';
 import { pdfDateTime, xmpProperty } from './xmp-read.js';
 

@@ -7,7 +7,7 @@ import { convertToCmyk } from './cmyk.js';
 import { loadColourTable, type ColourTable } from './colours.js';
 import { addCropMarks } from './crop-marks.js';
 import { addOutputIntent, loadOutputProfile, type OutputProfile } from './output-intent.js';
-import { infoDict } from './pdf-objects.js';
+import { infoDict } from '../pdf-objects.js';
 import { setXmp, xmpPacket } from './xmp.js';
 
 export { UndeclaredColourError } from './colours.js';

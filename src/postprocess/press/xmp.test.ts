@@ -1,6 +1,6 @@
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { infoDict } from './pdf-objects.js';
+import { infoDict } from '../pdf-objects.js';
 import { preflightChecks } from '../../preflight/preflight.js';
 import { setXmp, xmpDate, xmpPacket } from './xmp.js';
 import { xmpProperty } from '../../preflight/xmp-read.js';

@@ -1,7 +1,7 @@
-import { inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
 
-/** Small readers over pdf-lib's object model, shared by the preflight checks. */
+/** Small readers and writers over pdf-lib's object model, shared by the post-processing steps and the preflight checks. */
 
 export function resolve(doc: PDFDocument, value: PDFObject | undefined): PDFObject | undefined {
   return value instanceof PDFRef ? doc.context.lookup(value) : value;
@@ -97,4 +97,51 @@ export function infoDict(doc: PDFDocument): PDFDict {
   const created = doc.context.obj({});
   doc.context.trailerInfo.Info = doc.context.register(created);
   return created;
+}
+
+/**
+ * Replaces a stream's data by the rewritten content, Flate-compressed at level 1: a quarter of the
+ * time of the default level (1 ms against 4 per profile) for some 8 KB more per page.
+ */
+export function replaceContent(doc: PDFDocument, ref: PDFRef, stream: PDFRawStream, content: string | Buffer): void {
+  const data = deflateSync(typeof content === 'string' ? Buffer.from(content, 'latin1') : content, { level: 1 });
+  const dict = stream.dict.clone(doc.context);
+  dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
+  dict.delete(PDFName.of('DecodeParms'));
+  dict.set(PDFName.of('Length'), PDFNumber.of(data.length));
+  doc.context.assign(ref, PDFRawStream.of(dict, data));
+}
+
+export function streamRefs(value: PDFObject | undefined): PDFRef[] {
+  if (value instanceof PDFRef) return [value];
+  if (value instanceof PDFArray) return value.asArray().filter((v): v is PDFRef => v instanceof PDFRef);
+  return [];
+}
+
+/**
+ * Passes the decoded bytes of every content stream, of the pages and of the form XObjects they draw,
+ * each once, to `rewrite`, and stores what it returns where that is other bytes.
+ */
+export function rewriteContentStreams(doc: PDFDocument, rewrite: (bytes: Buffer) => Buffer): void {
+  const done = new Set<PDFRef>();
+  const visit = (ref: PDFRef) => {
+    if (done.has(ref)) return;
+    done.add(ref);
+    const stream = doc.context.lookup(ref);
+    if (!(stream instanceof PDFRawStream)) return;
+    const bytes = streamBytes(stream);
+    const rewritten = rewrite(bytes);
+    if (rewritten !== bytes) replaceContent(doc, ref, stream, rewritten);
+    if (stream.dict.has(PDFName.of('Subtype'))) visitResources(dictOf(doc, stream.dict.get(PDFName.of('Resources'))));
+  };
+  const visitResources = (resources: PDFDict | undefined) => {
+    for (const value of dictOf(doc, resources?.get(PDFName.of('XObject')))?.values() ?? []) {
+      const xobject = value instanceof PDFRef ? doc.context.lookup(value) : undefined;
+      if (xobject instanceof PDFRawStream && nameOf(doc, xobject.dict.get(PDFName.of('Subtype'))) === 'Form') visit(value as PDFRef);
+    }
+  };
+  for (const page of doc.getPages()) {
+    for (const ref of streamRefs(page.node.get(PDFName.of('Contents')))) visit(ref);
+    visitResources(dictOf(doc, inherited(page, 'Resources')));
+  }
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { packagePath } from '../../package/paths.js';
-import { rewriteColours } from './cmyk.js';
-import { loadColourTable } from './colours.js';
+import { packagePath } from '../package/paths.js';
+import { rewriteColours } from './press/cmyk.js';
+import { loadColourTable } from './press/colours.js';
 import { operations } from './content-stream.js';
 
 const table = loadColourTable();
