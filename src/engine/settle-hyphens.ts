@@ -6,16 +6,21 @@ export interface HyphenReport {
   breaks: number;
   /** Breaks given up because they would have made more than two hyphenated line ends in a row. */
   ladders: number;
+  /** Soft hyphens no line ends at, left in the text: the PDF step soft-hyphens drops them. */
+  left: number;
 }
 
 /**
  * Runs inside the page, once its layout and fonts are final. The HTML carries a soft hyphen at every
- * allowed break; Chromium prints the ones it did not use as invisible characters that a PDF reader
- * still extracts ("infor-ma-tion"). So: keep the soft hyphens where a line ends, remove the others,
- * and where three lines in a row would end in a hyphen, remove the third's (its word goes whole to
- * the next line), then look again. Chromium has no hyphenate-limit-lines; this is that limit.
+ * allowed break; Chromium prints the ones a line ends at as a hyphen. Where three lines in a row
+ * would end in a hyphen, the third's soft hyphen is removed (its word goes whole to the next line)
+ * with the other soft hyphens of that paragraph that no line ends at, and that paragraph alone is
+ * looked at again. Chromium has no hyphenate-limit-lines; this is that limit. The soft hyphens no
+ * line ends at stay elsewhere: removing them moves no line break, but makes Chromium lay the whole
+ * page out again (several milliseconds a profile); the PDF step soft-hyphens drops them from the
+ * printed text instead, so that it extracts as whole words.
  */
-function settle(maxInRow: number): { breaks: number; ladders: number } {
+function settle(maxInRow: number): HyphenReport {
   const softHyphen = '\u00AD';
   const range = document.createRange();
   // The boxes of the soft hyphen and the next letter, in one measurement: a hyphen taken shows at
@@ -33,14 +38,12 @@ function settle(maxInRow: number): { breaks: number; ladders: number } {
   // The start of one line and a later letter are on the same line: same height, same column.
   const sameLine = (start: DOMRect, later: DOMRect, block: Element | null) =>
     Math.abs(start.top - later.top) < 1 && later.left >= start.left - 1 && later.left - start.left < (block?.clientWidth ?? 0);
-  let laddersBroken = 0;
-  let breaks = 0;
-  // Each round removes at least one character; the last one finds nothing to remove.
-  for (let round = 0; round < 1000; round++) {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  /** The soft hyphens of these text nodes, in document order, each measured: taken or not. */
+  const measure = (nodes: Text[]): Hyphen[] => {
     const hyphens: Hyphen[] = [];
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    for (const node of nodes) {
       const text = node.data;
+      if (!text.includes(softHyphen)) continue;
       const block = node.parentElement?.closest('p, li, blockquote, td, dd') ?? null;
       // A word on one line has no break taken: one measurement for all its soft hyphens.
       for (const word of text.matchAll(/[^\s\u00AD]*(?:\u00AD[^\s\u00AD]*)+/g)) {
@@ -60,10 +63,20 @@ function settle(maxInRow: number): { breaks: number; ladders: number } {
         }
       }
     }
+    return hyphens;
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const all: Text[] = [];
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) all.push(node);
+  let hyphens = measure(all);
+  const breaksIn = new Map<Element | null, number>();
+  let laddersBroken = 0;
+  // Each round removes at least one soft hyphen; the last one finds no ladder.
+  for (let round = 0; round < 1000; round++) {
     // A ladder: hyphen k's next line is the line that ends in hyphen k+1. The first ladder of each
-    // paragraph goes with the unused soft hyphens (removing those does not move a line break; a
-    // paragraph's change does not break another's lines), then the page is measured again.
+    // paragraph is broken, then that paragraph is measured again (its change breaks no other's lines).
     const taken = hyphens.filter((h) => h.taken);
+    for (const h of taken) breaksIn.set(h.block, (breaksIn.get(h.block) ?? 0) + 1);
     const ladders = new Set<Hyphen>();
     const broken = new Set<Element | null>();
     let inRow = 1;
@@ -76,17 +89,27 @@ function settle(maxInRow: number): { breaks: number; ladders: number } {
         broken.add(current.block);
       }
     }
-    // One change per text node (each change costs layout work): its text without those soft hyphens.
-    const removals = hyphens.filter((h) => !h.taken || ladders.has(h));
-    const byNode = new Map<Text, Set<number>>();
-    for (const { node, offset } of removals) byNode.set(node, (byNode.get(node) ?? new Set()).add(offset));
-    for (const [node, offsets] of byNode) node.data = node.data.split('').filter((_, i) => !offsets.has(i)).join('');
+    if (ladders.size === 0) break;
     laddersBroken += ladders.size;
-    breaks = taken.length - ladders.size;
-    // Removing only unused soft hyphens moves no line break: nothing new to measure.
-    if (removals.length === 0 || ladders.size === 0) break;
+    // One change per text node (each change costs layout work): its text without those soft hyphens.
+    const inBroken = hyphens.filter((h) => broken.has(h.block));
+    const byNode = new Map<Text, number[]>();
+    for (const h of inBroken) if (!h.taken || ladders.has(h)) byNode.set(h.node, [...(byNode.get(h.node) ?? []), h.offset]);
+    for (const [node, offsets] of byNode) {
+      let text = '';
+      let from = 0;
+      for (const offset of offsets) {
+        text += node.data.slice(from, offset);
+        from = offset + 1;
+      }
+      node.data = text + node.data.slice(from);
+    }
+    for (const block of broken) breaksIn.delete(block);
+    hyphens = measure([...new Set(inBroken.map((h) => h.node))]);
   }
-  return { breaks, ladders: laddersBroken };
+  const breaks = [...breaksIn.values()].reduce((sum, n) => sum + n, 0);
+  const softHyphens = all.reduce((sum, node) => sum + node.data.split(softHyphen).length - 1, 0);
+  return { breaks, ladders: laddersBroken, left: softHyphens - breaks };
 }
 
 /** Settles the soft hyphens of a laid-out page (see settle); the layout may change, so measure after it. */

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'puppeteer';
 import { pdfOptions } from './pdf.js';
 import { lockDown } from './sandbox.js';
 import { sameStyles, splitDocument } from './document.js';
-import { settleTypography } from './settle.js';
+import { settleTypography, type Settled } from './settle.js';
 import { layOutLoaded, swapDocument, warmMarker } from './swap.js';
 
 /**
@@ -39,7 +39,7 @@ export class WarmPage {
    * Puts a document on the page and waits until it is laid out with its fonts, as printed: for the PDF
    * and for every copy-fit measurement. Timeouts are the caller's business.
    */
-  async layOut(html: string): Promise<void> {
+  async layOut(html: string): Promise<Settled> {
     const split = splitDocument(html);
     // Forgotten first: a load or swap cut short leaves the document in no known state.
     const loaded = this.#styles;
@@ -49,8 +49,9 @@ export class WarmPage {
       await this.page.setContent(html, { waitUntil: 'load', timeout: 0 });
       await this.page.evaluate(layOutLoaded, split ? warmMarker : null);
     }
-    await settleTypography(this.page);
+    const settled = await settleTypography(this.page);
     this.#styles = split?.styles;
+    return settled;
   }
 
   /** The laid-out document as Chromium prints it. */

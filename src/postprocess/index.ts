@@ -4,15 +4,22 @@ import type { PressOptions } from './press/index.js';
 import { idStep } from './id.js';
 import { metadataStep } from './metadata.js';
 import { pressPdfStep } from './press.js';
+import { softHyphensStep } from './soft-hyphens.js';
 import type { PdfStep } from './step.js';
 import { xmpStep } from './xmp.js';
+
+/** What the page left for post-processing, beyond what every PDF gets. */
+export interface PageLeftovers {
+  /** Soft hyphens no line ends at (engine/settle-hyphens.ts): without any, their step has nothing to do. */
+  softHyphensLeft?: boolean;
+}
 
 /**
  * The post-processing of a printed profile, in order: of the screen PDF, or with `press` of the
  * press file. A new step is one file and one line here; the id step stays last (it hashes the rest).
  */
-export function pdfSteps(press?: PressOptions): PdfStep[] {
-  return [metadataStep, press ? pressPdfStep(press) : xmpStep, idStep];
+export function pdfSteps(press?: PressOptions, { softHyphensLeft = true }: PageLeftovers = {}): PdfStep[] {
+  return [...(softHyphensLeft ? [softHyphensStep] : []), metadataStep, press ? pressPdfStep(press) : xmpStep, idStep];
 }
 
 /** A finished PDF and its page count (a cheap check against the layout's own copy-fit verdict). */

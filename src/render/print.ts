@@ -14,8 +14,14 @@ export interface Layout {
   measureFit(page: Page): Promise<PageFit[]>;
 }
 
+/** Chromium's PDF of a profile, and whether the page left soft hyphens for post-processing to drop. */
+export interface RawPrint {
+  raw: Uint8Array;
+  softHyphensLeft: boolean;
+}
+
 /** What the page gives for a profile: Chromium's PDF, or the pages whose text does not fit. */
-export type PagePrint = { kind: 'printed'; html: string; raw: Uint8Array } | { kind: 'overflow'; pages: PageFit[] };
+export type PagePrint = ({ kind: 'printed'; html: string } & RawPrint) | { kind: 'overflow'; pages: PageFit[] };
 
 export type ProfileRender = { kind: 'pdf'; html: string; pdf: Uint8Array } | { kind: 'overflow'; pages: PageFit[] };
 
@@ -27,18 +33,18 @@ export type ProfileRender = { kind: 'pdf'; html: string; pdf: Uint8Array } | { k
  */
 export async function printOnPage(page: WarmPage, entry: ValidProfile, layout: Layout, press = false): Promise<PagePrint> {
   const html = layout.renderHtml(entry, press ? { target: 'press' } : {});
-  await page.layOut(html);
+  const { softHyphensLeft } = await page.layOut(html);
   const overflowing = (await layout.measureFit(page.page)).filter((fit) => !fit.fits);
   if (overflowing.length > 0) return { kind: 'overflow', pages: overflowing };
-  return { kind: 'printed', html, raw: await page.print() };
+  return { kind: 'printed', html, raw: await page.print(), softHyphensLeft: softHyphensLeft > 0 };
 }
 
 /**
  * Node's part: the post-processing steps (with `press`, those of the PDF/X-4 press file), and the
  * check that the profile printed on its two pages.
  */
-export async function finishPrint(raw: Uint8Array, entry: ValidProfile, press?: PressOptions): Promise<Uint8Array> {
-  const { bytes, pages } = await postprocess(raw, entry, pdfSteps(press));
+export async function finishPrint({ raw, softHyphensLeft }: RawPrint, entry: ValidProfile, press?: PressOptions): Promise<Uint8Array> {
+  const { bytes, pages } = await postprocess(raw, entry, pdfSteps(press, { softHyphensLeft }));
   if (pages !== printedPages) throw new PageCountError(`printed on ${pages} pages instead of ${printedPages}, although its text was measured to fit`);
   return bytes;
 }
@@ -47,5 +53,5 @@ export async function finishPrint(raw: Uint8Array, entry: ValidProfile, press?: 
 export async function printProfile(page: WarmPage, entry: ValidProfile, layout: Layout, press?: PressOptions): Promise<ProfileRender> {
   const printed = await printOnPage(page, entry, layout, press !== undefined);
   if (printed.kind === 'overflow') return printed;
-  return { kind: 'pdf', html: printed.html, pdf: await finishPrint(printed.raw, entry, press) };
+  return { kind: 'pdf', html: printed.html, pdf: await finishPrint(printed, entry, press) };
 }

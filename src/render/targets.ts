@@ -1,6 +1,6 @@
 import type { ValidProfile } from '../profile/valid.js';
 import type { PageFit } from '../engine/copy-fit.js';
-import { finishPrint, printOnPage, type Layout } from './print.js';
+import { finishPrint, printOnPage, type Layout, type RawPrint } from './print.js';
 import type { WarmPage } from '../engine/warm-page.js';
 import type { PressOptions } from '../postprocess/press/index.js';
 import { describeFinding, preflight } from '../preflight/preflight.js';
@@ -13,7 +13,7 @@ export interface TargetPaths {
 
 /** The targets of a profile as the page printed them, to be finished (post-processing, preflight) by Node. */
 export type TargetsPrint =
-  | { kind: 'printed'; html: string; prints: { path: string; raw: Uint8Array; press: boolean }[] }
+  | { kind: 'printed'; html: string; prints: ({ path: string; press: boolean } & RawPrint)[] }
   | { kind: 'overflow'; pages: PageFit[] };
 
 /** A PDF that fails the toolkit's preflight is not written: the message lists each finding. */
@@ -25,7 +25,7 @@ export class PreflightError extends Error {}
  * HTML returned is the screen's, else the press's.
  */
 export async function printTargets(page: WarmPage, entry: ValidProfile, layout: Layout, paths: TargetPaths, press?: PressOptions): Promise<TargetsPrint> {
-  const prints: { path: string; raw: Uint8Array; press: boolean }[] = [];
+  const prints: ({ path: string; press: boolean } & RawPrint)[] = [];
   let html: string | undefined;
   for (const [path, isPress] of [[paths.pdfPath, false], [paths.pressPath, true]] as const) {
     if (path === undefined) continue;
@@ -33,7 +33,7 @@ export async function printTargets(page: WarmPage, entry: ValidProfile, layout: 
     const printed = await printOnPage(page, entry, layout, isPress);
     if (printed.kind === 'overflow') return printed;
     html ??= printed.html;
-    prints.push({ path, raw: printed.raw, press: isPress });
+    prints.push({ path, raw: printed.raw, softHyphensLeft: printed.softHyphensLeft, press: isPress });
   }
   return { kind: 'printed', html: html ?? '', prints };
 }
@@ -42,7 +42,7 @@ export async function printTargets(page: WarmPage, entry: ValidProfile, layout: 
 export async function finishTargets(printed: Extract<TargetsPrint, { kind: 'printed' }>, entry: ValidProfile, press?: PressOptions): Promise<{ path: string; bytes: Uint8Array }[]> {
   const files: { path: string; bytes: Uint8Array }[] = [];
   for (const print of printed.prints) {
-    const bytes = await finishPrint(print.raw, entry, print.press ? press : undefined);
+    const bytes = await finishPrint(print, entry, print.press ? press : undefined);
     const { findings } = await preflight(bytes, { press: print.press });
     if (findings.length > 0) throw new PreflightError(`${print.press ? 'press' : 'screen'} PDF fails preflight: ${findings.map(describeFinding).join('; ')}`);
     files.push({ path: print.path, bytes });

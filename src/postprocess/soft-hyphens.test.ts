@@ -1,0 +1,98 @@
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { launchBrowser } from '../engine/browser.js';
+import { closeBrowser } from '../engine/session.js';
+import { WarmPage } from '../engine/warm-page.js';
+import { renderHtml } from '../html/html.js';
+import { finishPrint } from '../render/print.js';
+import { validProfile } from '../testing/fixtures.js';
+import { RawPdf } from '../testing/raw-pdf.js';
+import { azerbaijan2021 } from '../testing/support.js';
+import { dropSoftHyphens } from './soft-hyphens.js';
+
+const drop = (text: string) => dropSoftHyphens(Buffer.from(text, 'latin1')).toString('latin1');
+
+describe('dropSoftHyphens, on the forms Chromium writes', () => {
+  // Taken from Chromium's print of the Azerbaijan profile: Source Sans positions each glyph with Td.
+  const positioned = '0 0 Td <002F> Tj\n/Span<</ActualText <FEFF00AD> >> BDC\n5.8290253 0 Td <0001> Tj\nEMC\n0 0 Td <002A> Tj\n';
+  const unpositioned = '<00370048> Tj\n/Span<</ActualText <FEFF00AD> >> BDC\n<0003> Tj\nEMC\n74.15625 0 Td <00500044> Tj\n';
+  const ligature = '/Span<</ActualText <FEFF006600AD0066> >> BDC\n<0CF20003> Tj\nEMC\n';
+
+  it('removes the span of an unused soft hyphen but keeps the offset that positions the text after it', () => {
+    expect(drop(positioned)).toBe('0 0 Td <002F> Tj\n5.8290253 0 Td 0 0 Td <002A> Tj\n');
+    expect(drop(unpositioned)).toBe('<00370048> Tj\n74.15625 0 Td <00500044> Tj\n');
+  });
+
+  it('removes the soft hyphen from the replacement text of a ligature, keeping its glyphs', () => {
+    expect(drop(ligature)).toBe('/Span<</ActualText <FEFF00660066> >> BDC\n<0CF20003> Tj\nEMC\n');
+  });
+
+  it('takes U+00AD out of a span of another form rather than leave it to be extracted', () => {
+    const other = '/Span<</ActualText <FEFF00AD> >> BDC\n/F1 9 Tf (x) Tj\nEMC\n';
+    expect(drop(other)).toBe('/Span<</ActualText <FEFF> >> BDC\n/F1 9 Tf (x) Tj\nEMC\n');
+  });
+
+  it('returns a stream with no soft hyphen as it is, the same buffer', () => {
+    const plain = Buffer.from('/P <</MCID 3 >>BDC\nBT\n<00370048> Tj\n/Span<</ActualText <FEFF0041> >> BDC\n<0003> Tj\nEMC\nET\nEMC\n', 'latin1');
+    expect(dropSoftHyphens(plain)).toBe(plain);
+  });
+});
+
+/** Every replacement text (ActualText) of every content stream of a PDF, as hex. */
+function actualTexts(pdf: Uint8Array): string[] {
+  const raw = new RawPdf(Buffer.from(pdf));
+  return [...raw.objects.values()].flatMap((object) => [...(object.stream?.toString('latin1').matchAll(/\/ActualText <([0-9A-Fa-f]*)>/g) ?? [])].map((m) => (m[1] ?? '').toUpperCase()));
+}
+
+/** pdf.js's text items: what each page says, and where each line ends. */
+async function textLayout(pdf: Uint8Array): Promise<{ text: string; lineEnds: string[] }[]> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+  const pages = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const items = (await (await doc.getPage(n)).getTextContent()).items.flatMap((item) => ('str' in item ? [item] : []));
+    const ends = new Map<string, number>();
+    for (const item of items) {
+      const y = item.transform[5].toFixed(1);
+      ends.set(y, Math.max(ends.get(y) ?? 0, item.transform[4] + item.width));
+    }
+    pages.push({ text: items.map((item) => item.str).join(''), lineEnds: [...ends].map(([y, x]) => `${y}:${x.toFixed(2)}`).sort() });
+  }
+  await doc.destroy();
+  return pages;
+}
+
+describe('the soft-hyphens step on the printed Azerbaijan 2021 profile', () => {
+  let browser: Browser;
+  let raw: Uint8Array;
+  let finished: Uint8Array;
+  let left: number;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const page = await WarmPage.open(browser);
+    const entry = validProfile(azerbaijan2021);
+    left = (await page.layOut(renderHtml(entry))).softHyphensLeft;
+    raw = await page.print();
+    finished = await finishPrint({ raw, softHyphensLeft: left > 0 }, entry);
+  });
+  afterAll(async () => closeBrowser(browser));
+
+  it('finds Chromium printing every soft hyphen the page left as a span a reader extracts as U+00AD', () => {
+    const softHyphens = actualTexts(raw).filter((hex) => hex === 'FEFF00AD');
+    expect(left).toBeGreaterThan(300);
+    expect(softHyphens.length).toBeGreaterThanOrEqual(left);
+  });
+
+  it('leaves no U+00AD in any replacement text of the finished PDF', () => {
+    const holdsSoftHyphen = (hex: string) => /^FEFF(?:[0-9A-F]{4})*$/.test(hex) && /^(?:.{4})*?00AD/.test(hex.slice(4));
+    expect(actualTexts(raw).filter(holdsSoftHyphen).length).toBeGreaterThan(300);
+    expect(actualTexts(finished).filter(holdsSoftHyphen)).toEqual([]);
+  });
+
+  it('moves no text: the same words, each line ending where it did', async () => {
+    const [before, after] = [await textLayout(raw), await textLayout(finished)];
+    expect(after.map((page) => page.text)).toEqual(before.map((page) => page.text));
+    expect(after.map((page) => page.lineEnds)).toEqual(before.map((page) => page.lineEnds));
+    expect(after[0]?.lineEnds.length).toBeGreaterThan(80);
+  });
+});
