@@ -22,10 +22,14 @@ export function pdfSteps(press?: PressOptions, { softHyphensLeft = true }: PageL
   return [...(softHyphensLeft ? [softHyphensStep] : []), metadataStep, press ? pressPdfStep(press) : xmpStep, idStep];
 }
 
-/** A finished PDF and its page count (a cheap check against the layout's own copy-fit verdict). */
+/**
+ * A finished PDF, its page count (a cheap check against the layout's own copy-fit verdict) and the
+ * document it was saved from, for the preflight to check without parsing the bytes again.
+ */
 export interface FinishedPdf {
   bytes: Buffer;
   pages: number;
+  doc: PDFDocument;
 }
 
 /**
@@ -40,5 +44,5 @@ export async function postprocess(pdf: Uint8Array, entry: ValidProfile, steps: P
   for (const step of steps) await step.edit?.(doc, context);
   const bytes = Buffer.from(await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }));
   for (const step of steps) step.finish?.(bytes, context);
-  return { bytes, pages: doc.getPageCount() };
+  return { bytes, pages: doc.getPageCount(), doc };
 }

@@ -73,7 +73,7 @@ describe('the soft-hyphens step on the printed Azerbaijan 2021 profile', () => {
     const entry = validProfile(azerbaijan2021);
     left = (await page.layOut(renderHtml(entry))).softHyphensLeft;
     raw = await page.print();
-    finished = await finishPrint({ raw, softHyphensLeft: left > 0 }, entry);
+    finished = (await finishPrint({ raw, softHyphensLeft: left > 0 }, entry)).bytes;
   });
   afterAll(async () => closeBrowser(browser));
 

@@ -48,6 +48,14 @@ export async function preflight(bytes: Uint8Array, options: { press?: boolean } 
   } catch (error) {
     throw new UnreadablePdfError(`not a readable PDF (${firstLine(error)})`);
   }
+  return preflightDocument(doc, bytes, options);
+}
+
+/**
+ * The same checks on a document already parsed, with the bytes it was saved as (for the header): the
+ * renderer checks the document its post-processing saved, without parsing its bytes again.
+ */
+export function preflightDocument(doc: PDFDocument, bytes: Uint8Array, options: { press?: boolean } = {}): PreflightReport {
   const press = options.press ?? claimsPdfx(doc);
   const checks = press ? [...pressChecks, ...accessibilityChecks] : accessibilityChecks;
   return { press, findings: checks.flatMap((check) => check.check(doc, bytes)) };

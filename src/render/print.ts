@@ -4,7 +4,7 @@ import type { PageFit } from '../engine/copy-fit.js';
 import { PageCountError } from '../errors.js';
 import { printedPages } from '../engine/pdf.js';
 import type { HtmlOptions } from '../html/html.js';
-import { pdfSteps, postprocess } from '../postprocess/index.js';
+import { pdfSteps, postprocess, type FinishedPdf } from '../postprocess/index.js';
 import type { PressOptions } from '../postprocess/press/index.js';
 import type { WarmPage } from '../engine/warm-page.js';
 
@@ -43,15 +43,15 @@ export async function printOnPage(page: WarmPage, entry: ValidProfile, layout: L
  * Node's part: the post-processing steps (with `press`, those of the PDF/X-4 press file), and the
  * check that the profile printed on its two pages.
  */
-export async function finishPrint({ raw, softHyphensLeft }: RawPrint, entry: ValidProfile, press?: PressOptions): Promise<Uint8Array> {
-  const { bytes, pages } = await postprocess(raw, entry, pdfSteps(press, { softHyphensLeft }));
-  if (pages !== printedPages) throw new PageCountError(`printed on ${pages} pages instead of ${printedPages}, although its text was measured to fit`);
-  return bytes;
+export async function finishPrint({ raw, softHyphensLeft }: RawPrint, entry: ValidProfile, press?: PressOptions): Promise<FinishedPdf> {
+  const finished = await postprocess(raw, entry, pdfSteps(press, { softHyphensLeft }));
+  if (finished.pages !== printedPages) throw new PageCountError(`printed on ${finished.pages} pages instead of ${printedPages}, although its text was measured to fit`);
+  return finished;
 }
 
 /** A profile printed and finished (with `press`, as the press file), or the pages whose text does not fit. */
 export async function printProfile(page: WarmPage, entry: ValidProfile, layout: Layout, press?: PressOptions): Promise<ProfileRender> {
   const printed = await printOnPage(page, entry, layout, press !== undefined);
   if (printed.kind === 'overflow') return printed;
-  return { kind: 'pdf', html: printed.html, pdf: await finishPrint(printed, entry, press) };
+  return { kind: 'pdf', html: printed.html, pdf: (await finishPrint(printed, entry, press)).bytes };
 }

@@ -3,7 +3,7 @@ import type { PageFit } from '../engine/copy-fit.js';
 import { finishPrint, printOnPage, type Layout, type RawPrint } from './print.js';
 import type { WarmPage } from '../engine/warm-page.js';
 import type { PressOptions } from '../postprocess/press/index.js';
-import { describeFinding, preflight } from '../preflight/preflight.js';
+import { describeFinding, preflightDocument } from '../preflight/preflight.js';
 
 /** The files of one profile: its screen PDF and/or press PDF, each with the path it goes to. */
 export interface TargetPaths {
@@ -42,8 +42,8 @@ export async function printTargets(page: WarmPage, entry: ValidProfile, layout: 
 export async function finishTargets(printed: Extract<TargetsPrint, { kind: 'printed' }>, entry: ValidProfile, press?: PressOptions): Promise<{ path: string; bytes: Uint8Array }[]> {
   const files: { path: string; bytes: Uint8Array }[] = [];
   for (const print of printed.prints) {
-    const bytes = await finishPrint(print, entry, print.press ? press : undefined);
-    const { findings } = await preflight(bytes, { press: print.press });
+    const { bytes, doc } = await finishPrint(print, entry, print.press ? press : undefined);
+    const { findings } = preflightDocument(doc, bytes, { press: print.press });
     if (findings.length > 0) throw new PreflightError(`${print.press ? 'press' : 'screen'} PDF fails preflight: ${findings.map(describeFinding).join('; ')}`);
     files.push({ path: print.path, bytes });
   }
