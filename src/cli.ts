@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { exitCodeOf, exitCodes } from './errors.js';
 import { processIo, type Io, type SetExitCode } from './commands/io.js';
 import { unpackNotice } from './engine/unpack-notice.js';
+import { packagePath } from './package/paths.js';
 
 type Register = (cli: Command, io: Io, setExitCode: SetExitCode) => void;
 
@@ -24,9 +25,9 @@ const commands: { name: string; summary: string; load: () => Promise<Register> }
   { name: 'schema', summary: "print the JSON schema of an edition's front-matter, indicators filled in, for editors and other tools", load: async () => (await import('./commands/schema.js')).registerSchema },
 ];
 
-/** The toolkit's version, from its package.json (beside lib/ and src/). */
+/** The toolkit's version, from its package.json. */
 export function toolkitVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
 }
 
 /** The command argv names: `ocindex render ...`, or `ocindex help render`. */

@@ -5,7 +5,6 @@ import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { InputError } from '../errors.js';
-import { readSchema } from '../package/paths.js';
 import { didYouMean, listed } from '../text/english.js';
 import type { RuleSettings } from '../validate/validate.js';
 import type { ProseSettings } from '../validate/rule.js';
@@ -13,6 +12,7 @@ import { parseChecks, rules } from '../validate/rules/index.js';
 import { describeSchemaError } from './problems.js';
 import { copyFitCheck } from '../check/copy-fit-id.js';
 import type { RenderTarget } from '../render/corpus.js';
+import { readSchema } from '../package/schemas.js';
 
 /** The settings every command starts from: the config file's, else these defaults. Paths are absolute. */
 export interface Config {

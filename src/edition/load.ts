@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { EditionError } from '../errors.js';
-import { compileSchema, packagePath } from '../package/paths.js';
+import { packagePath } from '../package/paths.js';
 import { buildEdition, type Edition, type EditionSource } from './edition.js';
+import { compileSchema } from '../package/schemas.js';
 
 /** The editions shipped in editions/, plus those of any extra folder, by id. */
 export function loadEditions(extraFolders: string[] = []): Map<string, Edition> {

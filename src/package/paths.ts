@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ValidateFunction } from 'ajv';
 
 /** The installed package's root: lib/package/ or src/package/ sit two levels below it. */
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -16,10 +14,3 @@ export function cacheFolder(...parts: string[]): string {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'ocindex-profiles', ...parts);
 }
 
-export function readSchema(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(packagePath('schemas', name), 'utf8')) as Record<string, unknown>;
-}
-
-export function compileSchema<T>(name: string): ValidateFunction<T> {
-  return new Ajv({ allErrors: true }).compile<T>(readSchema(name));
-}

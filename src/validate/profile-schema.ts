@@ -1,6 +1,6 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Edition, IndicatorGroup } from '../edition/edition.js';
-import { readSchema } from '../package/paths.js';
+import { readSchema } from '../package/schemas.js';
 
 type Schema = Record<string, any>;
 

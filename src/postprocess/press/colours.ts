@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { InputError, firstLine } from '../../errors.js';
-import { compileSchema, packagePath } from '../../package/paths.js';
+import { packagePath } from '../../package/paths.js';
+import { compileSchema } from '../../package/schemas.js';
 
 /** The press colour of each screen colour of the template: "#a8322d" -> "0 .93 .83 .36". */
 export type ColourTable = ReadonlyMap<string, string>;

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { compileSchema, packagePath } from '../../package/paths.js';
+import { packagePath } from '../../package/paths.js';
 import { InputError } from '../../errors.js';
+import { compileSchema } from '../../package/schemas.js';
 
 /** The house style of one language, as style/<lang>.yaml states it. */
 export interface HouseStyle {

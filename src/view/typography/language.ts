@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse } from 'yaml';
-import { compileSchema, packagePath } from '../../package/paths.js';
+import { packagePath } from '../../package/paths.js';
+import { compileSchema } from '../../package/schemas.js';
 
 /** How one language's printed text is set: languages/<lang>.yaml, checked by schemas/language.schema.json. */
 export interface LanguageStyle {
