@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { run } from '../lib/cli.js';
+import { run } from '../lib/bundle/ocindex.js';
 
 process.exitCode = await run(process.argv);

@@ -13,7 +13,16 @@ describe('start-up', () => {
     folder = tempFolder();
   });
 
-  /** Runs bin/ocindex.js as a user does, recording every module it imports. */
+  /**
+   * The modules a file imported holds: a chunk of the command's bundle (lib/bundle/) names each module
+   * bundled into it in a comment line ("// lib/commands/render.js", "// node_modules/pdf-lib/...").
+   */
+  function modulesOf(url: string): string[] {
+    if (!url.includes('/lib/bundle/')) return [url];
+    return [url, ...[...readFileSync(new URL(url), 'utf8').matchAll(/^\/\/ ((?:lib|node_modules)\/\S+\.[cm]?js)$/gm)].map((m) => `/${m[1]}`)];
+  }
+
+  /** Runs bin/ocindex.js as a user does, recording every module it imports, bundled or not. */
   function ocindex(...args: string[]): { status: number | null; stdout: string; imported: string[] } {
     const log = join(folder, `${args.join('_').replace(/\W+/g, '-')}.log`);
     const result = spawnSync(process.execPath, ['--import', './src/testing/record-imports.mjs', 'bin/ocindex.js', ...args], {
@@ -21,7 +30,7 @@ describe('start-up', () => {
       env: { ...process.env, OCINDEX_IMPORT_LOG: log },
       encoding: 'utf8',
     });
-    return { status: result.status, stdout: result.stdout, imported: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+    return { status: result.status, stdout: result.stdout, imported: readFileSync(log, 'utf8').split('\n').filter(Boolean).flatMap(modulesOf) };
   }
 
   it('--version prints the version of package.json and imports no command', () => {

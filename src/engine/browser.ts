@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
+import { launch, type Browser } from 'puppeteer-core';
 import { BrowserError, firstLine } from '../errors.js';
 import { bundledChromium } from './sparticuz.js';
 
@@ -54,9 +54,10 @@ function findOnPath(): string | undefined {
   return undefined;
 }
 
-function puppeteerDownload(): string | undefined {
+/** Puppeteer's own download of Chrome (other platforms): the puppeteer package is loaded only to ask for it. */
+async function puppeteerDownload(): Promise<string | undefined> {
   try {
-    const path = puppeteer.executablePath();
+    const path = (await import('puppeteer')).default.executablePath();
     return existsSync(path) ? path : undefined;
   } catch {
     return undefined;
@@ -77,7 +78,7 @@ const finders: Record<BrowserSource, () => Promise<BrowserExecutable | undefined
     return path ? plain('system', path) : undefined;
   },
   puppeteer: async () => {
-    const path = puppeteerDownload();
+    const path = await puppeteerDownload();
     return path ? plain('puppeteer', path) : undefined;
   },
   sparticuz: async () => {
@@ -146,7 +147,7 @@ export async function launchBrowser(only?: string): Promise<Browser> {
   const scratch = mkdtempSync(join(tmpdir(), 'ocindex-chromium-'));
   const removeScratch = () => rmSync(scratch, { recursive: true, force: true });
   try {
-    const browser = await puppeteer.launch({
+    const browser = await launch({
       executablePath: executable.path,
       headless: executable.headless,
       args: launchArgs(executable),

@@ -126,17 +126,19 @@ export function processesMentioning(marker: string): number[] {
 }
 
 /**
- * Builds lib/ from the current sources unless it is up to date, for tests that run the command as a
- * user runs it (npm test builds first, and rewriting lib/ under other tests' feet is avoided then).
+ * Builds lib/ and the command's bundle from the current sources unless they are up to date, for tests
+ * that run the command as a user runs it (npm test builds first, and rewriting lib/ under other
+ * tests' feet is avoided then).
  */
 export function ensureBuilt(): void {
   const newestSource = Math.max(...readdirSync(join(projectRoot, 'src'), { recursive: true, encoding: 'utf8' }).map((file) => statSync(join(projectRoot, 'src', file)).mtimeMs));
-  const cli = join(projectRoot, 'lib', 'cli.js');
-  if (!existsSync(cli) || statSync(cli).mtimeMs < newestSource) {
+  const bundle = join(projectRoot, 'lib', 'bundle', 'ocindex.js');
+  if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource) {
     try {
       execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: projectRoot, stdio: 'ignore' });
     } catch {
       // Type errors elsewhere still emit lib/.
     }
+    execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: projectRoot, stdio: 'ignore' });
   }
 }
