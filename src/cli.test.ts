@@ -19,7 +19,9 @@ describe('start-up', () => {
    */
   function modulesOf(url: string): string[] {
     if (!url.includes('/lib/bundle/')) return [url];
-    return [url, ...[...readFileSync(new URL(url), 'utf8').matchAll(/^\/\/ ((?:lib|node_modules)\/\S+\.[cm]?js)$/gm)].map((m) => `/${m[1]}`)];
+    // The comment gives the path from the project (node_modules may be a link elsewhere: ../x/node_modules/...).
+    const comments = [...readFileSync(new URL(url), 'utf8').matchAll(/^\/\/ (\S+\.[cm]?js)$/gm)].map((m) => m[1] ?? '');
+    return [url, ...comments.flatMap((path) => /(?:^|\/)((?:lib|node_modules)\/.+)$/.exec(path)?.slice(1, 2).map((tail) => `/${tail}`) ?? [])];
   }
 
   /** Runs bin/ocindex.js as a user does, recording every module it imports, bundled or not. */
