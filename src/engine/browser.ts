@@ -157,7 +157,12 @@ export async function launchBrowser(only?: string): Promise<Browser> {
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
-    browser.process()?.once('exit', removeScratch);
+    const child = browser.process();
+    child?.once('exit', removeScratch);
+    // Puppeteer reads the browser's stdout and stderr without an error listener: when the browser is
+    // killed, a read may fail with ECONNRESET, which would be an uncaught exception of this process.
+    // The browser's end is reported by the page engine (a closed connection), not by these pipes.
+    for (const stream of child?.stdio ?? []) stream?.on('error', () => undefined);
     return browser;
   } catch (error) {
     removeScratch();
