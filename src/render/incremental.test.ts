@@ -55,12 +55,16 @@ describe('incremental render', () => {
   it('keys a PDF on its HTML, metadata, browser and options', () => {
     const entry = validProfile(azerbaijan2021, 'content/goci-2021/azerbaijan.md');
     const html = renderHtml(entry);
-    const key = renderKey(entry, html, 'sparticuz:/x/chromium-143.0.4/chromium', { html: false });
-    expect(renderKey(entry, html, 'sparticuz:/x/chromium-143.0.4/chromium', { html: false })).toBe(key);
-    expect(renderKey(entry, `${html} `, 'sparticuz:/x/chromium-143.0.4/chromium', { html: false })).not.toBe(key);
-    expect(renderKey(entry, html, 'system:/usr/bin/chromium', { html: false })).not.toBe(key);
-    expect(renderKey(entry, html, 'sparticuz:/x/chromium-143.0.4/chromium', { html: true })).not.toBe(key);
+    const key = renderKey(entry, [html], 'sparticuz:/x/chromium-143.0.4/chromium', { html: false });
+    expect(renderKey(entry, [html], 'sparticuz:/x/chromium-143.0.4/chromium', { html: false })).toBe(key);
+    expect(renderKey(entry, [`${html} `], 'sparticuz:/x/chromium-143.0.4/chromium', { html: false })).not.toBe(key);
+    // The stylesheet is hashed once for all profiles: a change to it still changes every key.
+    expect(html).toContain('</style>');
+    expect(renderKey(entry, [html.replace('</style>', 'p { margin: 0 }</style>')], 'sparticuz:/x/chromium-143.0.4/chromium', { html: false })).not.toBe(key);
+    expect(renderKey(entry, [html, renderHtml(entry, { target: 'press' })], 'sparticuz:/x/chromium-143.0.4/chromium', { html: false })).not.toBe(key);
+    expect(renderKey(entry, [html], 'system:/usr/bin/chromium', { html: false })).not.toBe(key);
+    expect(renderKey(entry, [html], 'sparticuz:/x/chromium-143.0.4/chromium', { html: true })).not.toBe(key);
     const translated = validProfile(replaceOnce(azerbaijan2021, 'status: final', 'status: final\nlang: fr'), 'content/goci-2021/azerbaijan.md');
-    expect(renderKey(translated, html, 'sparticuz:/x/chromium-143.0.4/chromium', { html: false })).not.toBe(key);
+    expect(renderKey(translated, [html], 'sparticuz:/x/chromium-143.0.4/chromium', { html: false })).not.toBe(key);
   });
 });

@@ -50,7 +50,7 @@ export async function upToDate(tasks: RenderTask[], out: string, { force = false
     let key: string;
     try {
       // A press file is printed from the press HTML (its own stylesheet): both go into the key.
-      const printed = task.pressPath === undefined ? html(task.entry) : html(task.entry) + html(task.entry, { target: 'press' });
+      const printed = task.pressPath === undefined ? [html(task.entry)] : [html(task.entry), html(task.entry, { target: 'press' })];
       key = renderKey(task.entry, printed, `${browser.source}:${browser.path}`, { ...options, files: kindsOf(task) });
     } catch {
       return true; // the render reports what is wrong with it
