@@ -7,7 +7,6 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../lib/validate/corpus.js';
 import { renderBatch } from '../lib/render/batch.js';
-import { measureFit } from '../lib/engine/copy-fit.js';
 import { renderHtml } from '../lib/html/html.js';
 import { pressOptions } from '../lib/postprocess/press/index.js';
 import { validateSources } from '../lib/validate/validate.js';
@@ -23,7 +22,7 @@ async function renderTarget(entries, target, concurrency, press) {
       const base = join(out, entry.profile.file.stem);
       return { entry, ...(target === 'screen' ? { pdfPath: `${base}.pdf` } : { pressPath: `${base}.press.pdf` }) };
     });
-    const outcomes = await renderBatch(tasks, { layout: { renderHtml, measureFit }, concurrency, press });
+    const outcomes = await renderBatch(tasks, { layout: { renderHtml }, concurrency, press });
     const failed = outcomes.filter((o) => o.status !== 'written');
     if (failed.length > 0) throw new Error(`${target}: ${failed.length} not written (${failed[0].message})`);
     return performance.now() - started;

@@ -9,13 +9,12 @@ import { launchBrowser } from '../lib/engine/browser.js';
 import { WarmPage } from '../lib/engine/warm-page.js';
 import { printProfile } from '../lib/render/print.js';
 import { closeBrowser } from '../lib/engine/session.js';
-import { measureFit } from '../lib/engine/copy-fit.js';
 import { renderHtml } from '../lib/html/html.js';
 import { validateSources } from '../lib/validate/validate.js';
 
 const layouts = {
-  'as written': { renderHtml: (entry) => renderHtml(entry, { typography: false }), measureFit },
-  typeset: { renderHtml, measureFit },
+  'as written': { renderHtml: (entry) => renderHtml(entry, { typography: false }) },
+  typeset: { renderHtml },
 };
 
 /** Prints the profile `copies` times on one warm page, as a batch does; the time per profile in ms. */

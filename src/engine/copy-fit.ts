@@ -12,7 +12,7 @@ export interface PageFit {
 }
 
 /** What the page reports per narrative box ([data-fit-page] in templates/profile.html). */
-interface BoxMeasure {
+export interface BoxMeasure {
   page: number;
   overflowHeight: number;
   lineHeight: number;
@@ -25,7 +25,7 @@ interface BoxMeasure {
  * does not fit goes on in extra columns beyond the box's right edge (hidden by overflow). The overflow
  * is the height those extra columns fill, plus anything taller than the box (an unbreakable block).
  */
-function measureBoxes(): BoxMeasure[] {
+export function measureBoxes(): BoxMeasure[] {
   const tolerance = 0.5;
   return Array.from(document.querySelectorAll<HTMLElement>('[data-fit-page]')).map((box) => {
     const frame = box.getBoundingClientRect();
@@ -62,12 +62,8 @@ function measureBoxes(): BoxMeasure[] {
   });
 }
 
-/**
- * Measures each page's narrative box after the HTML and its fonts are loaded. Works with JavaScript
- * disabled in the page: page.evaluate runs through the DevTools protocol, not the page's scripts.
- */
-export async function measureFit(page: Page): Promise<PageFit[]> {
-  const boxes = await page.evaluate(measureBoxes);
+/** Each page's fit, from what the page measured (measureBoxes). */
+export function fitOf(boxes: BoxMeasure[]): PageFit[] {
   return boxes.map((box): PageFit => {
     // Sub-pixel layout leaves fractions of a pixel: a tenth of a line is no overflow.
     const overflowLines = Math.ceil(box.overflowHeight / box.lineHeight - 0.1);
@@ -82,4 +78,13 @@ export async function measureFit(page: Page): Promise<PageFit[]> {
       ...(panelOverflowMm > 0 ? { panelOverflowMm } : {}),
     };
   });
+}
+
+/**
+ * Measures each page's narrative box of a laid-out page (WarmPage.layOut measures it in the same
+ * call). Works with JavaScript disabled in the page: page.evaluate runs through the DevTools
+ * protocol, not the page's scripts.
+ */
+export async function measureFit(page: Page): Promise<PageFit[]> {
+  return fitOf(await page.evaluate(measureBoxes));
 }

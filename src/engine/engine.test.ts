@@ -1,6 +1,5 @@
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { measureFit } from './copy-fit.js';
 import { PageEngine } from './engine.js';
 import { printProfile, type Layout } from '../render/print.js';
 import { warmMarker } from './swap.js';
@@ -10,7 +9,7 @@ import type { ValidProfile } from '../profile/valid.js';
 import { validProfile } from '../testing/fixtures.js';
 import { azerbaijan2021, readContent, replaceOnce } from '../testing/support.js';
 
-const layout: Layout = { renderHtml, measureFit };
+const layout: Layout = { renderHtml };
 
 /** The final Azerbaijan 2021 profile, and the Azerbaijan 2023 draft set in French: another title, language, watermark. */
 const a = validProfile(azerbaijan2021);

@@ -1,5 +1,5 @@
 import type { Browser } from 'puppeteer';
-import { measureFit, type PageFit } from './copy-fit.js';
+import type { PageFit } from './copy-fit.js';
 import { PageEngine } from './engine.js';
 import type { WarmPage } from './warm-page.js';
 import { withTimeout } from './timeout.js';
@@ -21,9 +21,8 @@ const measureTimeoutMs = 30_000;
 
 /** Lays the HTML out as the renderer does, on the same kind of warm page, measures it, and pictures each printed page if asked. */
 async function measureLaidOut(warm: WarmPage, html: string, images: boolean): Promise<{ pages: PageFit[]; images: Uint8Array[] }> {
-  await warm.layOut(html);
+  const { fit: pages } = await warm.layOut(html);
   const { page } = warm;
-  const pages = await measureFit(page);
   if (!images) return { pages, images: [] };
   const shots: Uint8Array[] = [];
   // The same page, fonts and line breaks as the PDF: what the author sees is what prints.

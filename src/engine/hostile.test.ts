@@ -77,7 +77,7 @@ describe('hostile content', () => {
     // Two pages, as a profile prints on, with the hostile markup on the first.
     const html = `<!doctype html><html lang="en"><head><style>@page { size: A4; margin: 0 }</style></head><body>
 <div style="break-after: page"><p>FIRST PAGE</p>${hostileHtml(trapped.base, secretFile)}</div><div><p>SECOND PAGE</p></div></body></html>`;
-    const layout = { renderHtml: () => html, measureFit: async () => [] };
+    const layout = { renderHtml: () => html };
     const { outcomes } = await renderTexts({ 'content/goci-2021/azerbaijan.md': azerbaijan2021 }, { layout });
     expect(outcomes.map((o) => o.status)).toEqual(['written']);
     const [outcome] = outcomes;

@@ -1,5 +1,3 @@
-import type { Page } from 'puppeteer';
-
 /** What the page reports after settling its hyphens. */
 export interface HyphenReport {
   /** Soft hyphens where a line ends: printed as a hyphen. */
@@ -20,7 +18,7 @@ export interface HyphenReport {
  * page out again (several milliseconds a profile); the PDF step soft-hyphens drops them from the
  * printed text instead, so that it extracts as whole words.
  */
-function settle(maxInRow: number): HyphenReport {
+export function settleHyphens(maxInRow: number): HyphenReport {
   const softHyphen = '\u00AD';
   const range = document.createRange();
   // The boxes of the soft hyphen and the next letter, in one measurement: a hyphen taken shows at
@@ -110,9 +108,4 @@ function settle(maxInRow: number): HyphenReport {
   const breaks = [...breaksIn.values()].reduce((sum, n) => sum + n, 0);
   const softHyphens = all.reduce((sum, node) => sum + node.data.split(softHyphen).length - 1, 0);
   return { breaks, ladders: laddersBroken, left: softHyphens - breaks };
-}
-
-/** Settles the soft hyphens of a laid-out page (see settle); the layout may change, so measure after it. */
-export async function settleHyphens(page: Page, maxInRow = 2): Promise<HyphenReport> {
-  return page.evaluate(settle, maxInRow);
 }

@@ -1,5 +1,3 @@
-import type { Page } from 'puppeteer';
-
 /**
  * Runs inside the page, once its layout and fonts are final. An element whose CSS sets
  * `--last-line-words: 2` (titles, labels, rank lines; balanced by `text-wrap: balance`) must not
@@ -7,7 +5,7 @@ import type { Page } from 'puppeteer';
  * the even one ("ANTIGUA AND / BARBUDA"): then the last two words are tied with a no-break space,
  * if they fit one line together. Returns how many were tied.
  */
-function tieLonelyWords(): number {
+export function tieLonelyWords(): number {
   const range = document.createRange();
   const top = (node: Text, start: number, end: number) => {
     range.setStart(node, start);
@@ -33,9 +31,4 @@ function tieLonelyWords(): number {
     else node.data = before;
   }
   return tied;
-}
-
-/** Ties lonely last words of a laid-out page (see tieLonelyWords); the layout may change, so measure after it. */
-export async function settleLines(page: Page): Promise<number> {
-  return page.evaluate(tieLonelyWords);
 }

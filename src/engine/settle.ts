@@ -1,20 +1,36 @@
-import type { Page } from 'puppeteer';
-import { settleHyphens } from './settle-hyphens.js';
-import { settleLines } from './settle-lines.js';
+import { fitOf, measureBoxes, type BoxMeasure, type PageFit } from './copy-fit.js';
+import { inSequence, type InPageFunction } from './in-page.js';
+import { settleHyphens, type HyphenReport } from './settle-hyphens.js';
+import { tieLonelyWords } from './settle-lines.js';
 
-/** What settling leaves for the PDF's post-processing. */
-export interface Settled {
+/** A document laid out on a page, its text set as it prints, and measured. */
+export interface LaidOut {
   /** Soft hyphens no line ends at, left in the page (invisible; the soft-hyphens step drops them from the PDF's text). */
   softHyphensLeft: number;
+  /** Copy-fit of each page, measured on the settled text. */
+  fit: PageFit[];
 }
 
+/** Hyphenated line ends allowed in a row. */
+const maxHyphensInRow = 2;
+
 /**
- * Sets the laid-out document's text as it prints: hyphens only where lines end, at most two in a
- * row, and no title or label ending in a lone word. Copy-fit, the PDF and the preview's pictures all
- * see this text.
+ * A layout step (the swap of a warm page's body, or the layout of a freshly loaded document)
+ * followed, in the same DevTools call, by the settling of its text as it prints (hyphens only where
+ * lines end, at most two in a row; no title or label ending in a lone word) and the copy-fit
+ * measurement of that text, which the PDF and the preview's pictures then show. To be evaluated
+ * with the layout step's arguments, then settleArguments.
  */
-export async function settleTypography(page: Page): Promise<Settled> {
-  const hyphens = await settleHyphens(page);
-  await settleLines(page);
-  return { softHyphensLeft: hyphens.left };
+export function settledAfter(layOut: InPageFunction): (...argumentLists: unknown[][]) => Promise<unknown[]> {
+  return inSequence(layOut, settleHyphens, tieLonelyWords, measureBoxes);
+}
+
+/** The arguments of the parts of settledAfter that follow the layout step. */
+export const settleArguments: unknown[][] = [[maxHyphensInRow], [], []];
+
+/** What the sequence resolved to, or undefined when its layout step ended it (a page not warm). */
+export function laidOut(results: unknown[]): LaidOut | undefined {
+  if (results.length < 4) return undefined;
+  const [, hyphens, , boxes] = results as [unknown, HyphenReport, number, BoxMeasure[]];
+  return { softHyphensLeft: hyphens.left, fit: fitOf(boxes) };
 }

@@ -2,8 +2,11 @@ import type { Browser, Page } from 'puppeteer';
 import { pdfOptions } from './pdf.js';
 import { lockDown } from './sandbox.js';
 import { sameStyles, splitDocument } from './document.js';
-import { settleTypography, type Settled } from './settle.js';
+import { laidOut, settleArguments, settledAfter, type LaidOut } from './settle.js';
 import { layOutLoaded, swapDocument, warmMarker } from './swap.js';
+
+const swapAndSettle = settledAfter(swapDocument);
+const loadedAndSettle = settledAfter(layOutLoaded);
 
 /**
  * A page locked down for untrusted content (sandbox.ts) that keeps its stylesheets and fonts loaded
@@ -36,22 +39,26 @@ export class WarmPage {
   }
 
   /**
-   * Puts a document on the page and waits until it is laid out with its fonts, as printed: for the PDF
-   * and for every copy-fit measurement. Timeouts are the caller's business.
+   * Puts a document on the page, waits until it is laid out with its fonts, settles its text as it
+   * prints and measures its copy-fit: for the PDF and for every copy-fit measurement. A warm page
+   * does it all in one DevTools call. Timeouts are the caller's business.
    */
-  async layOut(html: string): Promise<Settled> {
+  async layOut(html: string): Promise<LaidOut> {
     const split = splitDocument(html);
     // Forgotten first: a load or swap cut short leaves the document in no known state.
     const loaded = this.#styles;
     this.#styles = undefined;
-    const swapped = split !== undefined && sameStyles(loaded, split.styles) && (await this.page.evaluate(swapDocument, split.light, warmMarker));
-    if (!swapped) {
-      await this.page.setContent(html, { waitUntil: 'load', timeout: 0 });
-      await this.page.evaluate(layOutLoaded, split ? warmMarker : null);
+    let result: LaidOut | undefined;
+    if (split !== undefined && sameStyles(loaded, split.styles)) {
+      result = laidOut(await this.page.evaluate(swapAndSettle, [split.light, warmMarker], ...settleArguments));
     }
-    const settled = await settleTypography(this.page);
+    if (result === undefined) {
+      await this.page.setContent(html, { waitUntil: 'load', timeout: 0 });
+      result = laidOut(await this.page.evaluate(loadedAndSettle, [split ? warmMarker : null], ...settleArguments));
+      if (result === undefined) throw new Error('the page did not lay out its document');
+    }
     this.#styles = split?.styles;
-    return settled;
+    return result;
   }
 
   /** The laid-out document as Chromium prints it. */

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { renderBatch } from '../render/batch.js';
 import { renderHtml } from './html.js';
-import { measureFit } from '../engine/copy-fit.js';
 import { TemplateError } from '../errors.js';
 import { validProfile } from '../testing/fixtures.js';
 import { azerbaijan2021, runCli, tempFolder } from '../testing/support.js';
@@ -40,7 +39,7 @@ describe('a broken template', () => {
   it('stops a batch at once when the library is called without the check', async () => {
     const onDone = vi.fn();
     const task = { entry: validProfile(azerbaijan2021), pdfPath: join(tempFolder(), 'azerbaijan.pdf') };
-    await expect(renderBatch([task, task, task], { layout: { renderHtml, measureFit }, onDone })).rejects.toThrow(TemplateError);
+    await expect(renderBatch([task, task, task], { layout: { renderHtml }, onDone })).rejects.toThrow(TemplateError);
     expect(onDone).not.toHaveBeenCalled();
   });
 });

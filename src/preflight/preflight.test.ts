@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderBatch } from '../render/batch.js';
-import { measureFit } from '../engine/copy-fit.js';
 import { renderHtml } from '../html/html.js';
 import { pressOptions } from '../postprocess/press/index.js';
 import { preflight } from './preflight.js';
@@ -22,7 +21,7 @@ beforeAll(async () => {
   out = folders.make();
   const entry = validProfile(azerbaijan2021);
   const outcomes = await renderBatch([{ entry, pdfPath: join(out, 'azerbaijan.pdf'), pressPath: join(out, 'azerbaijan.press.pdf') }], {
-    layout: { renderHtml, measureFit },
+    layout: { renderHtml },
     press: pressOptions(),
   });
   expect(outcomes.map((o) => o.status)).toEqual(['written']);

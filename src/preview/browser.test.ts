@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderBatch } from '../render/batch.js';
-import { measureFit } from '../engine/copy-fit.js';
 import { renderHtml } from '../html/html.js';
 import { validateSources } from '../validate/validate.js';
 import { editions, replaceOnce, tempFolder } from '../testing/support.js';
@@ -117,7 +116,7 @@ describe('a profile page in a browser', () => {
     const paragraph = 'Extra paragraph for the copy-fit check: organized crime groups are reported to use the region for smuggling goods and people, and the authorities have yet to publish figures on seizures or on prosecutions of the groups involved.';
     const longer = replaceOnce(original, '\n# Resilience\n', `\n${Array(6).fill(paragraph).join('\n\n')}\n\n# Resilience\n`);
     const [entry] = validateSources([{ path: azerbaijan, bytes: Buffer.from(longer) }], editions).valid;
-    const [outcome] = await renderBatch([{ entry: entry!, pdfPath: `${tempFolder()}/azerbaijan.pdf` }], { layout: { renderHtml, measureFit } });
+    const [outcome] = await renderBatch([{ entry: entry!, pdfPath: `${tempFolder()}/azerbaijan.pdf` }], { layout: { renderHtml } });
     expect(outcome).toMatchObject({ status: 'overflow', message: expect.stringMatching(/^page 1 \(criminality\) overflows by \d+ lines, cut in section '.+'$/) });
 
     const page = await open('/profile/goci-2021/azerbaijan');

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BrowserError } from '../errors.js';
 import { launchBrowser } from '../engine/browser.js';
+import { WarmPage } from '../engine/warm-page.js';
 import { readContent } from '../testing/support.js';
 import { filesUnder, layout, renderTexts } from '../testing/render.js';
 
@@ -47,40 +48,48 @@ describe('a batch', () => {
     expect(browsers.map((browser) => alive(browser.process()?.pid))).toEqual([false, false]);
   });
 
+  /** Lays out as the page engine does, then runs `after` on the page (a crash, a hang) for the profile whose title names Angola. */
+  function onAngola(after: (page: Page) => Promise<void>): { restore: () => void } {
+    const layOut = WarmPage.prototype.layOut;
+    const spy = vi.spyOn(WarmPage.prototype, 'layOut').mockImplementation(async function (this: WarmPage, html: string) {
+      const result = await layOut.call(this, html);
+      if ((await this.page.title()).includes('Angola')) await after(this.page);
+      return result;
+    });
+    return { restore: () => spy.mockRestore() };
+  }
+
   it('tries a profile again at once when its page crashes (a killed renderer), not after the timeout', async () => {
     let crashed = false;
-    const crashing = {
-      ...layout,
-      measureFit: async (page: Page) => {
-        if (!crashed && (await page.title()).includes('Angola')) {
-          crashed = true;
-          const cdp = await page.createCDPSession();
-          await cdp.send('Page.crash').catch(() => undefined);
-          await new Promise(() => undefined);
-        }
-        return layout.measureFit(page);
-      },
-    };
-    const started = Date.now();
-    const { outcomes } = await renderTexts(profiles, { layout: crashing, timeoutMs: 60_000 });
-    expect(crashed).toBe(true);
-    expect(outcomes.map((o) => o.status)).toEqual(countries.map(() => 'written'));
-    expect(Date.now() - started).toBeLessThan(50_000);
+    const crashing = onAngola(async (page) => {
+      if (crashed) return;
+      crashed = true;
+      const cdp = await page.createCDPSession();
+      await cdp.send('Page.crash').catch(() => undefined);
+      await new Promise(() => undefined);
+    });
+    try {
+      const started = Date.now();
+      const { outcomes } = await renderTexts(profiles, { layout, timeoutMs: 60_000 });
+      expect(crashed).toBe(true);
+      expect(outcomes.map((o) => o.status)).toEqual(countries.map(() => 'written'));
+      expect(Date.now() - started).toBeLessThan(50_000);
+    } finally {
+      crashing.restore();
+    }
   });
 
   it('reports a profile that hangs, after its timeout, and renders the others', async () => {
-    const hanging = {
-      ...layout,
-      measureFit: async (page: Page) => {
-        if ((await page.title()).includes('Angola')) await new Promise(() => undefined);
-        return layout.measureFit(page);
-      },
-    };
-    const { outcomes, out } = await renderTexts(profiles, { layout: hanging, timeoutMs: 4_000 });
-    const failed = outcomes.filter((o) => o.status !== 'written');
-    expect(failed).toEqual([expect.objectContaining({ status: 'failed', message: 'timed out after 4 s' })]);
-    expect(failed[0]?.task.pdfPath).toMatch(/angola\.pdf$/);
-    expect(filesUnder(out)).toHaveLength(countries.length - 1);
+    const hanging = onAngola(() => new Promise(() => undefined));
+    try {
+      const { outcomes, out } = await renderTexts(profiles, { layout, timeoutMs: 4_000 });
+      const failed = outcomes.filter((o) => o.status !== 'written');
+      expect(failed).toEqual([expect.objectContaining({ status: 'failed', message: 'timed out after 4 s' })]);
+      expect(failed[0]?.task.pdfPath).toMatch(/angola\.pdf$/);
+      expect(filesUnder(out)).toHaveLength(countries.length - 1);
+    } finally {
+      hanging.restore();
+    }
   });
 
   it('stops on abort: the browser is closed and nothing more is written', async () => {

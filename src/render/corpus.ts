@@ -1,6 +1,5 @@
 import { dirname, join } from 'node:path';
 import { slugOfCountry } from '../edition/names.js';
-import { measureFit } from '../engine/copy-fit.js';
 import { renderHtml } from '../html/html.js';
 import { documentDate } from '../postprocess/pdf-metadata.js';
 import { pressFingerprint, pressOptions } from '../postprocess/press/index.js';
@@ -83,7 +82,7 @@ export async function renderCorpus(entries: ValidProfile[], options: RenderCorpu
 
   options.onStart?.(tasks.length);
   const outcomes = await renderBatch(tasks, {
-    layout: { renderHtml: incremental.html, measureFit },
+    layout: { renderHtml: incremental.html },
     concurrency: options.concurrency ?? defaultConcurrency,
     timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
     ...(options.signal ? { signal: options.signal } : {}),

@@ -1,4 +1,3 @@
-import type { Page } from 'puppeteer';
 import type { ValidProfile } from '../profile/valid.js';
 import type { PageFit } from '../engine/copy-fit.js';
 import { PageCountError } from '../errors.js';
@@ -8,10 +7,9 @@ import { pdfSteps, postprocess, type FinishedPdf } from '../postprocess/index.js
 import type { PressOptions } from '../postprocess/press/index.js';
 import type { WarmPage } from '../engine/warm-page.js';
 
-/** The HTML side of the renderer: the document of a profile and the check that its text fits. */
+/** The HTML side of the renderer: the document of a profile (the page engine lays it out and measures its copy-fit). */
 export interface Layout {
   renderHtml(entry: ValidProfile, options?: HtmlOptions): string;
-  measureFit(page: Page): Promise<PageFit[]>;
 }
 
 /** Chromium's PDF of a profile, and whether the page left soft hyphens for post-processing to drop. */
@@ -33,8 +31,8 @@ export type ProfileRender = { kind: 'pdf'; html: string; pdf: Uint8Array } | { k
  */
 export async function printOnPage(page: WarmPage, entry: ValidProfile, layout: Layout, press = false): Promise<PagePrint> {
   const html = layout.renderHtml(entry, press ? { target: 'press' } : {});
-  const { softHyphensLeft } = await page.layOut(html);
-  const overflowing = (await layout.measureFit(page.page)).filter((fit) => !fit.fits);
+  const { softHyphensLeft, fit } = await page.layOut(html);
+  const overflowing = fit.filter((pageFit) => !pageFit.fits);
   if (overflowing.length > 0) return { kind: 'overflow', pages: overflowing };
   return { kind: 'printed', html, raw: await page.print(), softHyphensLeft: softHyphensLeft > 0 };
 }

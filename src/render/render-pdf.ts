@@ -1,7 +1,6 @@
 import type { Browser } from 'puppeteer';
 import { CopyFitError } from '../errors.js';
 import type { ValidProfile } from '../profile/valid.js';
-import { measureFit } from '../engine/copy-fit.js';
 import { PageEngine } from '../engine/engine.js';
 import { printProfile } from './print.js';
 import { renderHtml } from '../html/html.js';
@@ -18,7 +17,7 @@ export async function renderPdf(entry: ValidProfile, options: { browser?: Browse
   const engine = new PageEngine(browser ? async () => browser : undefined);
   const page = await engine.page();
   try {
-    const rendered = await printProfile(page, entry, { renderHtml, measureFit }, options.press);
+    const rendered = await printProfile(page, entry, { renderHtml }, options.press);
     if (rendered.kind === 'overflow') {
       throw new CopyFitError(`${entry.profile.file.path}: ${rendered.pages.map((fit) => describeOverflow(fit, entry.edition)).join('; ')}`);
     }

@@ -2,13 +2,12 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { renderBatch, type BatchOptions, type RenderOutcome } from '../render/batch.js';
-import { measureFit } from '../engine/copy-fit.js';
 import { renderHtml } from '../html/html.js';
 import type { Layout } from '../render/print.js';
 import { validProfile } from './fixtures.js';
 import { tempFolder } from './support.js';
 
-export const layout: Layout = { renderHtml, measureFit };
+export const layout: Layout = { renderHtml };
 
 /** The text of each page, as pdf.js extracts it (what a reader's search and copy see). */
 export async function pageTexts(pdf: Uint8Array): Promise<string[]> {

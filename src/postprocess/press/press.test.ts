@@ -267,7 +267,7 @@ describe('the press step', () => {
     const out = folders.make();
     const entry = validProfile(azerbaijan2021);
     const outcomes = await renderBatch([{ entry, pressPath: join(out, 'azerbaijan.press.pdf') }], {
-      layout: { renderHtml, measureFit },
+      layout: { renderHtml },
       press: { ...options, colours },
     });
     expect(outcomes).toHaveLength(1);
@@ -278,7 +278,7 @@ describe('the press step', () => {
   it('converts form XObjects too: a watermark (drawn by the library for any status) is CMYK like the page', async () => {
     const out = folders.make();
     const entry = validProfile(withStatus(azerbaijan2021, 'draft'));
-    const outcomes = await renderBatch([{ entry, pressPath: join(out, 'draft.press.pdf') }], { layout: { renderHtml, measureFit }, press: pressOptions() });
+    const outcomes = await renderBatch([{ entry, pressPath: join(out, 'draft.press.pdf') }], { layout: { renderHtml }, press: pressOptions() });
     expect(outcomes.map((o) => ('message' in o ? o.message : o.status))).toEqual(['written']);
     const pdf = new RawPdf(readFileSync(join(out, 'draft.press.pdf')));
     const forms = pdf.find(/\/Subtype \/Form/);
