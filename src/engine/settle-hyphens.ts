@@ -4,8 +4,8 @@ export interface HyphenReport {
   breaks: number;
   /** Breaks given up because they would have made more than two hyphenated line ends in a row. */
   ladders: number;
-  /** Soft hyphens no line ends at, left in the text: the PDF step soft-hyphens drops them. */
-  left: number;
+  /** Soft hyphens in the text once settled, at line ends or not: Chromium writes each into the PDF's text (the PDF step soft-hyphens drops them). */
+  softHyphens: number;
 }
 
 /**
@@ -107,5 +107,5 @@ export function settleHyphens(maxInRow: number): HyphenReport {
   }
   const breaks = [...breaksIn.values()].reduce((sum, n) => sum + n, 0);
   const softHyphens = all.reduce((sum, node) => sum + node.data.split(softHyphen).length - 1, 0);
-  return { breaks, ladders: laddersBroken, left: softHyphens - breaks };
+  return { breaks, ladders: laddersBroken, softHyphens };
 }

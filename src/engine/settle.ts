@@ -5,8 +5,8 @@ import { tieLonelyWords } from './settle-lines.js';
 
 /** A document laid out on a page, its text set as it prints, and measured. */
 export interface LaidOut {
-  /** Soft hyphens no line ends at, left in the page (invisible; the soft-hyphens step drops them from the PDF's text). */
-  softHyphensLeft: number;
+  /** Soft hyphens in the settled text, at line ends or not: Chromium writes each into the PDF's text, and the soft-hyphens step drops them. */
+  softHyphens: number;
   /** Copy-fit of each page, measured on the settled text. */
   fit: PageFit[];
 }
@@ -32,5 +32,5 @@ export const settleArguments: unknown[][] = [[maxHyphensInRow], [], []];
 export function laidOut(results: unknown[]): LaidOut | undefined {
   if (results.length < 4) return undefined;
   const [, hyphens, , boxes] = results as [unknown, HyphenReport, number, BoxMeasure[]];
-  return { softHyphensLeft: hyphens.left, fit: fitOf(boxes) };
+  return { softHyphens: hyphens.softHyphens, fit: fitOf(boxes) };
 }

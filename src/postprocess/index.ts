@@ -8,18 +8,18 @@ import { softHyphensStep } from './soft-hyphens.js';
 import type { PdfStep } from './step.js';
 import { xmpStep } from './xmp.js';
 
-/** What the page left for post-processing, beyond what every PDF gets. */
+/** What the page reports that post-processing needs beyond what every PDF gets. */
 export interface PageLeftovers {
   /** Soft hyphens no line ends at (engine/settle-hyphens.ts): without any, their step has nothing to do. */
-  softHyphensLeft?: boolean;
+  softHyphens?: boolean;
 }
 
 /**
  * The post-processing of a printed profile, in order: of the screen PDF, or with `press` of the
  * press file. A new step is one file and one line here; the id step stays last (it hashes the rest).
  */
-export function pdfSteps(press?: PressOptions, { softHyphensLeft = true }: PageLeftovers = {}): PdfStep[] {
-  return [...(softHyphensLeft ? [softHyphensStep] : []), metadataStep, press ? pressPdfStep(press) : xmpStep, idStep];
+export function pdfSteps(press?: PressOptions, { softHyphens = true }: PageLeftovers = {}): PdfStep[] {
+  return [...(softHyphens ? [softHyphensStep] : []), metadataStep, press ? pressPdfStep(press) : xmpStep, idStep];
 }
 
 /**

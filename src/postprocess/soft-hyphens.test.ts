@@ -66,21 +66,22 @@ describe('the soft-hyphens step on the printed Azerbaijan 2021 profile', () => {
   let browser: Browser;
   let raw: Uint8Array;
   let finished: Uint8Array;
-  let left: number;
+  let softHyphens: number;
   beforeAll(async () => {
     browser = await launchBrowser();
     const page = await WarmPage.open(browser);
     const entry = validProfile(azerbaijan2021);
-    left = (await page.layOut(renderHtml(entry))).softHyphensLeft;
+    softHyphens = (await page.layOut(renderHtml(entry))).softHyphens;
     raw = await page.print();
-    finished = (await finishPrint({ raw, softHyphensLeft: left > 0 }, entry)).bytes;
+    finished = (await finishPrint({ raw, softHyphens: softHyphens > 0 }, entry)).bytes;
   });
   afterAll(async () => closeBrowser(browser));
 
-  it('finds Chromium printing every soft hyphen the page left as a span a reader extracts as U+00AD', () => {
-    const softHyphens = actualTexts(raw).filter((hex) => hex === 'FEFF00AD');
-    expect(left).toBeGreaterThan(300);
-    expect(softHyphens.length).toBeGreaterThanOrEqual(left);
+  it('finds Chromium printing every soft hyphen of the page, at a line end or not, in a replacement text a reader extracts', () => {
+    // Mostly spans of their own; inside a ligature ("f\u00ADf") one replacement text holds it.
+    const units = actualTexts(raw).flatMap((hex) => (/^FEFF(?:[0-9A-F]{4})*$/.test(hex) ? (hex.slice(4).match(/.{4}/g) ?? []) : []));
+    expect(softHyphens).toBeGreaterThan(300);
+    expect(units.filter((unit) => unit === '00AD')).toHaveLength(softHyphens);
   });
 
   it('leaves no U+00AD in any replacement text of the finished PDF', () => {

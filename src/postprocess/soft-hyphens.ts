@@ -2,10 +2,11 @@ import { rewriteContentStreams } from './pdf-objects.js';
 import type { PdfStep } from './step.js';
 
 /**
- * How Chromium (Skia) prints a soft hyphen no line ends at: a marked-content span whose replacement
- * text (ActualText) is U+00AD, around the offset that positions an invisible glyph and that glyph:
- * `/Span<</ActualText <FEFF00AD> >> BDC\n5.83 0 Td <0001> Tj\nEMC\n`. Skia writes text as hex glyph
- * strings, so these bytes cannot occur inside a string.
+ * How Chromium (Skia) prints a soft hyphen: a marked-content span whose replacement text
+ * (ActualText) is U+00AD, around the offset that positions an invisible glyph and that glyph:
+ * `/Span<</ActualText <FEFF00AD> >> BDC\n5.83 0 Td <0001> Tj\nEMC\n`; where a line ends at it, the
+ * hyphen shown is a glyph of its own after the span. Skia writes text as hex glyph strings, so these
+ * bytes cannot occur inside a string.
  */
 const actualText = Buffer.from('/ActualText <', 'latin1');
 const spanOpen = Buffer.from('/Span<<', 'latin1');
@@ -74,14 +75,15 @@ export function dropSoftHyphens(bytes: Buffer): Buffer {
 }
 
 /**
- * Chromium prints a soft hyphen that no line ends at as an invisible glyph that a PDF reader still
- * extracts ("infor­ma­tion"). The page leaves them in (removing them there costs a second layout of the
- * whole page, engine/settle-hyphens.ts); this step drops them from the printed text. It runs when the
- * page reports soft hyphens left.
+ * Chromium prints every soft hyphen as an invisible glyph that a PDF reader extracts as U+00AD
+ * ("infor­ma­tion", and "victim­‐ized" where the line breaks). The page keeps those no line ends at
+ * (removing them there costs a second layout of the whole page, engine/settle-hyphens.ts); this step
+ * drops them all from the printed text, which then reads as whole words, a line-end hyphen as the
+ * hyphen it shows. It runs when the page reports soft hyphens in its text.
  */
 export const softHyphensStep: PdfStep = {
   id: 'soft-hyphens',
-  description: 'removes the soft hyphens no line ends at from the text a reader extracts',
+  description: 'removes the soft hyphens from the text a reader extracts (the hyphens shown at line ends stay)',
   edit(doc) {
     rewriteContentStreams(doc, dropSoftHyphens);
   },

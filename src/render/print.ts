@@ -12,10 +12,10 @@ export interface Layout {
   renderHtml(entry: ValidProfile, options?: HtmlOptions): string;
 }
 
-/** Chromium's PDF of a profile, and whether the page left soft hyphens for post-processing to drop. */
+/** Chromium's PDF of a profile, and whether its text holds soft hyphens for post-processing to drop. */
 export interface RawPrint {
   raw: Uint8Array;
-  softHyphensLeft: boolean;
+  softHyphens: boolean;
 }
 
 /** What the page gives for a profile: Chromium's PDF, or the pages whose text does not fit. */
@@ -31,18 +31,18 @@ export type ProfileRender = { kind: 'pdf'; html: string; pdf: Uint8Array } | { k
  */
 export async function printOnPage(page: WarmPage, entry: ValidProfile, layout: Layout, press = false): Promise<PagePrint> {
   const html = layout.renderHtml(entry, press ? { target: 'press' } : {});
-  const { softHyphensLeft, fit } = await page.layOut(html);
+  const { softHyphens, fit } = await page.layOut(html);
   const overflowing = fit.filter((pageFit) => !pageFit.fits);
   if (overflowing.length > 0) return { kind: 'overflow', pages: overflowing };
-  return { kind: 'printed', html, raw: await page.print(), softHyphensLeft: softHyphensLeft > 0 };
+  return { kind: 'printed', html, raw: await page.print(), softHyphens: softHyphens > 0 };
 }
 
 /**
  * Node's part: the post-processing steps (with `press`, those of the PDF/X-4 press file), and the
  * check that the profile printed on its two pages.
  */
-export async function finishPrint({ raw, softHyphensLeft }: RawPrint, entry: ValidProfile, press?: PressOptions): Promise<FinishedPdf> {
-  const finished = await postprocess(raw, entry, pdfSteps(press, { softHyphensLeft }));
+export async function finishPrint({ raw, softHyphens }: RawPrint, entry: ValidProfile, press?: PressOptions): Promise<FinishedPdf> {
+  const finished = await postprocess(raw, entry, pdfSteps(press, { softHyphens }));
   if (finished.pages !== printedPages) throw new PageCountError(`printed on ${finished.pages} pages instead of ${printedPages}, although its text was measured to fit`);
   return finished;
 }

@@ -33,7 +33,7 @@ export async function printTargets(page: WarmPage, entry: ValidProfile, layout: 
     const printed = await printOnPage(page, entry, layout, isPress);
     if (printed.kind === 'overflow') return printed;
     html ??= printed.html;
-    prints.push({ path, raw: printed.raw, softHyphensLeft: printed.softHyphensLeft, press: isPress });
+    prints.push({ path, raw: printed.raw, softHyphens: printed.softHyphens, press: isPress });
   }
   return { kind: 'printed', html: html ?? '', prints };
 }
