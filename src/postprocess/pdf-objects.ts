@@ -118,30 +118,63 @@ export function streamRefs(value: PDFObject | undefined): PDFRef[] {
   return [];
 }
 
+/** What walkContent calls on its way through the pages and the XObjects they draw. */
+export interface ContentVisitor {
+  /** A page's dictionary or a form XObject's: where a transparency group is declared. */
+  holder?(dict: PDFDict): void;
+  /** A content stream of a page or a form XObject, by reference. */
+  stream?(ref: PDFRef, stream: PDFRawStream): void;
+  /** The resource dictionary of a page or a form XObject. */
+  resources?(resources: PDFDict | undefined): void;
+  /** An image XObject. */
+  image?(image: PDFRawStream): void;
+}
+
 /**
- * Passes the decoded bytes of every content stream, of the pages and of the form XObjects they draw,
- * each once, to `rewrite`, and stores what it returns where that is other bytes.
+ * Walks every page and every XObject it draws, form XObjects' own resources too, each content
+ * stream once: for each page its dictionary, its content streams, then its resources and their
+ * XObjects, depth first.
  */
-export function rewriteContentStreams(doc: PDFDocument, rewrite: (bytes: Buffer) => Buffer): void {
+export function walkContent(doc: PDFDocument, visitor: ContentVisitor): void {
   const done = new Set<PDFRef>();
-  const visit = (ref: PDFRef) => {
+  const visitStream = (ref: PDFRef) => {
     if (done.has(ref)) return;
     done.add(ref);
     const stream = doc.context.lookup(ref);
-    if (!(stream instanceof PDFRawStream)) return;
-    const bytes = streamBytes(stream);
-    const rewritten = rewrite(bytes);
-    if (rewritten !== bytes) replaceContent(doc, ref, stream, rewritten);
-    if (stream.dict.has(PDFName.of('Subtype'))) visitResources(dictOf(doc, stream.dict.get(PDFName.of('Resources'))));
+    if (stream instanceof PDFRawStream) visitor.stream?.(ref, stream);
   };
   const visitResources = (resources: PDFDict | undefined) => {
+    visitor.resources?.(resources);
     for (const value of dictOf(doc, resources?.get(PDFName.of('XObject')))?.values() ?? []) {
-      const xobject = value instanceof PDFRef ? doc.context.lookup(value) : undefined;
-      if (xobject instanceof PDFRawStream && nameOf(doc, xobject.dict.get(PDFName.of('Subtype'))) === 'Form') visit(value as PDFRef);
+      if (!(value instanceof PDFRef) || done.has(value)) continue;
+      const xobject = doc.context.lookup(value);
+      if (!(xobject instanceof PDFRawStream)) continue;
+      if (nameOf(doc, xobject.dict.get(PDFName.of('Subtype'))) === 'Image') {
+        visitor.image?.(xobject);
+        continue;
+      }
+      visitor.holder?.(xobject.dict);
+      visitStream(value);
+      visitResources(dictOf(doc, xobject.dict.get(PDFName.of('Resources'))));
     }
   };
   for (const page of doc.getPages()) {
-    for (const ref of streamRefs(page.node.get(PDFName.of('Contents')))) visit(ref);
+    visitor.holder?.(page.node);
+    for (const ref of streamRefs(page.node.get(PDFName.of('Contents')))) visitStream(ref);
     visitResources(dictOf(doc, inherited(page, 'Resources')));
   }
+}
+
+/**
+ * Passes the decoded bytes of every content stream, of the pages and of the XObjects they draw, each
+ * once, to `rewrite`, and stores what it returns where that is other bytes.
+ */
+export function rewriteContentStreams(doc: PDFDocument, rewrite: (bytes: Buffer) => Buffer): void {
+  walkContent(doc, {
+    stream(ref, stream) {
+      const bytes = streamBytes(stream);
+      const rewritten = rewrite(bytes);
+      if (rewritten !== bytes) replaceContent(doc, ref, stream, rewritten);
+    },
+  });
 }

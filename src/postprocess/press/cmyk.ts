@@ -1,5 +1,5 @@
-import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument } from 'pdf-lib';
-import { dictOf, nameOf, replaceContent, resolve, streamBytes, streamRefs } from '../pdf-objects.js';
+import { PDFArray, PDFDict, PDFName, type PDFDocument } from 'pdf-lib';
+import { dictOf, nameOf, replaceContent, resolve, streamBytes, walkContent } from '../pdf-objects.js';
 import { type ColourTable, hexOf, UndeclaredColourError } from './colours.js';
 import { forEachOperation, nameText, numberText } from '../content-stream.js';
 
@@ -62,37 +62,14 @@ function checkResources(doc: PDFDocument, resources: PDFDict | undefined): void 
  */
 export function convertToCmyk(doc: PDFDocument, table: ColourTable): void {
   const undeclared = new Set<string>();
-  const done = new Set<PDFRef>();
-  const convertStream = (ref: PDFRef) => {
-    if (done.has(ref)) return;
-    done.add(ref);
-    const stream = doc.context.lookup(ref);
-    if (!(stream instanceof PDFRawStream)) return;
-    const text = streamBytes(stream).toString('latin1');
-    replaceContent(doc, ref, stream, rewriteColours(text, table, undeclared));
-  };
-  const convertResources = (resources: PDFDict | undefined) => {
-    checkResources(doc, resources);
-    const xobjects = dictOf(doc, resources?.get(PDFName.of('XObject')));
-    for (const value of xobjects?.values() ?? []) {
-      if (!(value instanceof PDFRef) || done.has(value)) continue;
-      const xobject = doc.context.lookup(value);
-      if (!(xobject instanceof PDFRawStream)) continue;
-      const subtype = xobject.dict.get(PDFName.of('Subtype'));
-      if (subtype === PDFName.of('Image')) {
-        const space = xobject.dict.get(PDFName.of('ColorSpace'));
-        if (space instanceof PDFName && rgbSpaces.has(space.decodeText())) throw new UnconvertibleColourError('an image is in RGB');
-        continue;
-      }
-      groupToCmyk(doc, xobject.dict);
-      convertStream(value);
-      convertResources(dictOf(doc, xobject.dict.get(PDFName.of('Resources'))));
-    }
-  };
-  for (const page of doc.getPages()) {
-    groupToCmyk(doc, page.node);
-    for (const ref of streamRefs(page.node.get(PDFName.of('Contents')))) convertStream(ref);
-    convertResources(page.node.Resources());
-  }
+  walkContent(doc, {
+    holder: (dict) => groupToCmyk(doc, dict),
+    stream: (ref, stream) => replaceContent(doc, ref, stream, rewriteColours(streamBytes(stream).toString('latin1'), table, undeclared)),
+    resources: (resources) => checkResources(doc, resources),
+    image(image) {
+      const space = image.dict.get(PDFName.of('ColorSpace'));
+      if (space instanceof PDFName && rgbSpaces.has(space.decodeText())) throw new UnconvertibleColourError('an image is in RGB');
+    },
+  });
   if (undeclared.size > 0) throw new UndeclaredColourError([...undeclared].sort());
 }
