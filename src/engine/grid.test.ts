@@ -1,10 +1,7 @@
-import type { Browser, Page } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { warmPageSession } from '../testing/warm-page.js';
 import { measureFit } from './copy-fit.js';
 import { renderHtml } from '../html/html.js';
-import { WarmPage } from './warm-page.js';
-import { closeBrowser } from './session.js';
 import { validProfile, withCriminalityEnd } from '../testing/fixtures.js';
 import { azerbaijan2021, replaceOnce } from '../testing/support.js';
 
@@ -69,19 +66,11 @@ function flowReport(): FlowReport {
   return report;
 }
 
-let browser: Browser;
-let warm: WarmPage;
-let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  warm = await WarmPage.open(browser);
-  page = warm.page;
-});
-afterAll(async () => closeBrowser(browser));
+const session = warmPageSession();
 
 async function reportOf(markdown: string): Promise<FlowReport & { softHyphens: number }> {
-  const { softHyphens } = await warm.layOut(renderHtml(validProfile(markdown)));
-  return { ...(await page.evaluate(flowReport)), softHyphens };
+  const { softHyphens } = await session.warm.layOut(renderHtml(validProfile(markdown)));
+  return { ...(await session.page.evaluate(flowReport)), softHyphens };
 }
 
 /** Azerbaijan with its page-1 narrative shortened and lists, a quote and a rule added, still fitting. */
@@ -109,7 +98,7 @@ describe.each([
   });
 
   it('fits its pages', async () => {
-    expect((await measureFit(page)).every((fit) => fit.fits)).toBe(true);
+    expect((await measureFit(session.page)).every((fit) => fit.fits)).toBe(true);
   });
 
   it('keeps every line of both columns on one 10 pt grid', () => {

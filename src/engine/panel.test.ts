@@ -1,13 +1,10 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCorpus, validate } from '../validate/corpus.js';
-import { launchBrowser } from './browser.js';
+import { warmPageSession } from '../testing/warm-page.js';
 import { measureFit, type PageFit } from './copy-fit.js';
 import { renderHtml } from '../html/html.js';
-import { WarmPage } from './warm-page.js';
 import { describeOverflow } from './pdf.js';
-import { closeBrowser } from './session.js';
 import type { ValidProfile } from '../profile/valid.js';
 import { projectRoot } from '../testing/support.js';
 import { lonelyLastWords } from '../testing/lines.js';
@@ -15,26 +12,16 @@ import { lonelyLastWords } from '../testing/lines.js';
 const corpus = await loadCorpus([join(projectRoot, 'content')]);
 const profiles = validate(corpus).valid;
 
-let browser: Browser;
-let warm: WarmPage;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  warm = await WarmPage.open(browser);
-  page = warm.page;
-  await warm.layOut(renderHtml(profiles[0] as ValidProfile));
-});
-afterAll(async () => closeBrowser(browser));
+const session = warmPageSession({ setup: async (warm) => void (await warm.layOut(renderHtml(profiles[0] as ValidProfile))) });
 
 /** Lays out another profile on the warm page, as the renderer does: stylesheet and fonts stay. */
 async function show(entry: ValidProfile): Promise<void> {
-  await warm.layOut(renderHtml(entry));
+  await session.warm.layOut(renderHtml(entry));
 }
 
 /** Millimetres left below the lowest panel's content, the smallest of both pages. */
 async function panelSpareMm(): Promise<number> {
-  return page.evaluate(() =>
+  return session.page.evaluate(() =>
     Math.min(
       ...Array.from(document.querySelectorAll('[data-fit-panel]')).map((panel) => {
         const children = Array.from(panel.children).map((c) => ({ rect: c.getBoundingClientRect(), pinned: getComputedStyle(c).position === 'absolute' }));
@@ -61,11 +48,11 @@ describe('the score panel of every country of both editions', () => {
     let tightest = { spare: Infinity, country: '' };
     for (const entry of profiles) {
       await show(entry);
-      const fits = await measureFit(page);
+      const fits = await measureFit(session.page);
       for (const fit of fits.filter((f: PageFit) => f.panelOverflowMm !== undefined)) overflowing.push(`${entry.profile.file.path}: ${describeOverflow(fit, entry.edition)}`);
       const spare = await panelSpareMm();
       if (spare < tightest.spare) tightest = { spare, country: `${entry.data.country} (${entry.edition.id})` };
-      lonely.push(...(await page.evaluate(lonelyLastWords)).map((text) => `${entry.data.country}: ${text}`));
+      lonely.push(...(await session.page.evaluate(lonelyLastWords)).map((text) => `${entry.data.country}: ${text}`));
     }
     expect(overflowing).toEqual([]);
     expect(lonely).toEqual([]);
@@ -78,8 +65,8 @@ describe('the score panel of every country of both editions', () => {
     await show(micronesia);
     const spare = await panelSpareMm();
     // A title some six lines longer than any country's.
-    await page.evaluate(() => document.querySelectorAll('.country').forEach((el) => (el.textContent += ' and the Many Long Islands of the Western and Northern Pacific Ocean')));
-    const fits = await measureFit(page);
+    await session.page.evaluate(() => document.querySelectorAll('.country').forEach((el) => (el.textContent += ' and the Many Long Islands of the Western and Northern Pacific Ocean')));
+    const fits = await measureFit(session.page);
     expect(fits[0]?.fits).toBe(false);
     const message = describeOverflow(fits[0] as PageFit, micronesia.edition);
     expect(message).toMatch(/^page 1 score panel overflows by \d+\.\d mm$/);

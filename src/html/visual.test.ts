@@ -2,12 +2,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import type { Browser, Page } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../engine/browser.js';
+import { describe, expect, it } from 'vitest';
+import { warmPageSession } from '../testing/warm-page.js';
 import { renderHtml } from './html.js';
-import { WarmPage } from '../engine/warm-page.js';
-import { closeBrowser } from '../engine/session.js';
 import { validProfile } from '../testing/fixtures.js';
 import { projectRoot, readContent } from '../testing/support.js';
 
@@ -36,27 +33,23 @@ const chosen = [
   ['long name and rank lines, a draft of 2021', 'goci-2021/st-vincent-and-the-grenadines.md'],
 ] as const;
 
-let browser: Browser;
-let warm: WarmPage;
-let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser('sparticuz');
-  warm = await WarmPage.open(browser);
-  page = warm.page;
-  // A4 at 96 dpi, as Chromium lays out the printed page.
-  await page.setViewport({ width: 794, height: 1123, deviceScaleFactor: 1 });
-  await page.emulateMediaType('print');
-  await page.setJavaScriptEnabled(false);
+const session = warmPageSession({
+  browser: 'sparticuz',
+  async setup({ page }) {
+    // A4 at 96 dpi, as Chromium lays out the printed page.
+    await page.setViewport({ width: 794, height: 1123, deviceScaleFactor: 1 });
+    await page.emulateMediaType('print');
+    await page.setJavaScriptEnabled(false);
+  },
 });
-afterAll(async () => closeBrowser(browser));
 
 /** Each printed page of a profile as PNG bytes. */
 async function shoot(path: string): Promise<Buffer[]> {
-  await warm.layOut(renderHtml(validProfile(readContent(path), `content/${path}`)));
+  await session.warm.layOut(renderHtml(validProfile(readContent(path), `content/${path}`)));
   // One shot of the whole document in a viewport that holds it, cut into its pages: shots of
   // elements scroll the page and may catch the next page's pixels.
-  const boxes = await page.$$eval('.page', (pages) => pages.map((p) => p.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }));
-  const whole = PNG.sync.read(Buffer.from(await page.screenshot({ type: 'png', fullPage: true })));
+  const boxes = await session.page.$$eval('.page', (pages) => pages.map((p) => p.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }));
+  const whole = PNG.sync.read(Buffer.from(await session.page.screenshot({ type: 'png', fullPage: true })));
   return boxes.map((box) => {
     const shot = new PNG({ width: Math.round(box.width), height: Math.floor(box.height) });
     PNG.bitblt(whole, shot, Math.round(box.x), Math.round(box.y), shot.width, shot.height, 0, 0);

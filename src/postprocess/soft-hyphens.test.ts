@@ -1,13 +1,10 @@
-import type { Browser } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { launchBrowser } from '../engine/browser.js';
-import { closeBrowser } from '../engine/session.js';
-import { WarmPage } from '../engine/warm-page.js';
 import { renderHtml } from '../html/html.js';
 import { finishPrint } from '../render/print.js';
 import { validProfile } from '../testing/fixtures.js';
 import { RawPdf } from '../testing/raw-pdf.js';
+import { warmPageSession } from '../testing/warm-page.js';
 import { azerbaijan2021 } from '../testing/support.js';
 import { dropSoftHyphens } from './soft-hyphens.js';
 
@@ -63,19 +60,16 @@ async function textLayout(pdf: Uint8Array): Promise<{ text: string; lineEnds: st
 }
 
 describe('the soft-hyphens step on the printed Azerbaijan 2021 profile', () => {
-  let browser: Browser;
+  const session = warmPageSession();
   let raw: Uint8Array;
   let finished: Uint8Array;
   let softHyphens: number;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    const page = await WarmPage.open(browser);
     const entry = validProfile(azerbaijan2021);
-    softHyphens = (await page.layOut(renderHtml(entry))).softHyphens;
-    raw = await page.print();
+    softHyphens = (await session.warm.layOut(renderHtml(entry))).softHyphens;
+    raw = await session.warm.print();
     finished = (await finishPrint({ raw, softHyphens: softHyphens > 0 }, entry)).bytes;
   });
-  afterAll(async () => closeBrowser(browser));
 
   it('finds Chromium printing every soft hyphen of the page, at a line end or not, in a replacement text a reader extracts', () => {
     // Mostly spans of their own; inside a ligature ("f\u00ADf") one replacement text holds it.
