@@ -1,18 +1,17 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, PDFName, PDFDict } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../engine/browser.js';
 import { renderPdf } from '../render/render-pdf.js';
 import { closeBrowser } from '../engine/session.js';
 import { proofSheets, profilesPerSheet } from './proof.js';
 import { validProfile } from '../testing/fixtures.js';
 import { pageTexts } from '../testing/render.js';
-import { readContent, runCli } from '../testing/support.js';
+import { emptyFolder, projectRoot, readContent, runCli } from '../testing/support.js';
 
 const chosen = ['goci-2021/azerbaijan.md', 'goci-2023/azerbaijan.md', 'goci-2023/micronesia-federated-states-of.md'];
-const folder = mkdtempSync(join(tmpdir(), 'ocindex-proof-'));
+const folder = emptyFolder();
 const dist = join(folder, 'dist');
 let pdfs: Uint8Array[] = [];
 
@@ -28,7 +27,6 @@ beforeAll(async () => {
     writeFileSync(join(dist, path.replace(/\.md$/, '.pdf')), pdfs[i] as Uint8Array);
   });
 });
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** Form XObjects drawn on a sheet: each is one embedded page. */
 function embeddedPages(doc: PDFDocument, sheet: number): number {
@@ -68,6 +66,13 @@ describe('ocindex proof', () => {
     rmSync(join(dist, 'goci-2021', 'broken.pdf'));
     expect(stderr).toMatch(/^goci-2021\/broken\.pdf: not a PDF that can be shown/);
     expect(stdout).toContain('3 profiles on 1 sheet');
+    expect(code).toBe(1);
+  });
+
+  it('says to render first when given a profile instead of its PDF', async () => {
+    const profile = join(projectRoot, 'content', 'goci-2021', 'chad.md');
+    const { code, stderr } = await runCli('proof', profile, join(dist, 'goci-2021'), '--out', join(folder, 'proof-md.pdf'));
+    expect(stderr).toMatch(/chad\.md: a profile, not its PDF: render it first \(ocindex render\)/);
     expect(code).toBe(1);
   });
 

@@ -67,7 +67,9 @@ export async function proofSheets(entries: ProofEntry[], title = 'Proof'): Promi
       const source = await PDFDocument.load(entry.pdf, { updateMetadata: false });
       shown.push({ label: entry.label, pages: await proof.embedPages(source.getPages()) });
     } catch (error) {
-      problems.push({ label: entry.label, reason: `not a PDF that can be shown (${firstLine(error)})` });
+      // A profile's Markdown given in place of its PDF is the likely mistake: say what to do.
+      const reason = /\.md$/i.test(entry.label) ? 'a profile, not its PDF: render it first (ocindex render), then give the proof its PDF' : `not a PDF that can be shown (${firstLine(error)})`;
+      problems.push({ label: entry.label, reason });
     }
   }
   const count = Math.max(Math.ceil(shown.length / profilesPerSheet), 1);
