@@ -1,12 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { projectRoot, replaceOnce, runCli } from '../testing/support.js';
+import { describe, expect, it } from 'vitest';
+import { emptyFolder, projectRoot, replaceOnce, runCli } from '../testing/support.js';
 import { inFolder } from '../testing/git-repo.js';
 
-const made: string[] = [];
-afterEach(() => made.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
 /** The commands of the README's walk-through, as written there: `npx ocindex …` lines, comments cut. */
 function walkthrough(): string[][] {
@@ -26,8 +23,7 @@ function writeNarrative(text: string): string {
 
 describe("the README's walk-through, verbatim, on a fresh copy of the content", () => {
   it('gives a bundled draft its outline, then checks and prints it', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'ocindex-walkthrough-'));
-    made.push(folder);
+    const folder = emptyFolder();
     cpSync(join(projectRoot, 'content', 'goci-2023'), join(folder, 'content', 'goci-2023'), { recursive: true });
     const commands = walkthrough();
     expect(commands.map((c) => c[0])).toEqual(['new', 'preview', 'check', 'render']);

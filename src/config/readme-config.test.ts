@@ -1,13 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
-import { projectRoot } from '../testing/support.js';
+import { emptyFolder, projectRoot } from '../testing/support.js';
 
-const made: string[] = [];
-afterEach(() => made.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
 describe("the README's config example", () => {
   const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
@@ -21,8 +18,7 @@ describe("the README's config example", () => {
     const styleSchema = JSON.parse(readFileSync(join(projectRoot, 'schemas', 'style.schema.json'), 'utf8')) as object;
     const check = new Ajv().addSchema(styleSchema).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
     expect(check(settings), JSON.stringify(check.errors)).toBe(true);
-    const folder = mkdtempSync(join(tmpdir(), 'ocindex-config-'));
-    made.push(folder);
+    const folder = emptyFolder();
     writeFileSync(join(folder, 'ocindex.config.json'), example);
     await expect(loadConfig(folder)).resolves.toMatchObject({ source: 'ocindex.config.json', content: join(folder, 'content') });
   });

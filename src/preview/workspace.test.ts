@@ -1,20 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../validate/corpus.js';
 import { Workspace } from './workspace.js';
-import { azerbaijan2021 } from '../testing/support.js';
+import { azerbaijan2021, emptyFolder } from '../testing/support.js';
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
 
 async function workspaceOf(files: Record<string, string>): Promise<{ content: string; workspace: Workspace }> {
-  const content = mkdtempSync(join(tmpdir(), 'ocindex-workspace-'));
-  folders.push(content);
+  const content = emptyFolder();
   mkdirSync(join(content, 'goci-2021'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(content, 'goci-2021', name), text);
   return { content, workspace: new Workspace(content, await loadCorpus([content])) };

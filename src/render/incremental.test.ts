@@ -1,18 +1,14 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../html/html.js';
 import { renderKey } from './up-to-date.js';
 import { validProfile } from '../testing/fixtures.js';
-import { azerbaijan2021, projectRoot, replaceOnce, runCli } from '../testing/support.js';
+import { azerbaijan2021, emptyFolder, projectRoot, replaceOnce, runCli } from '../testing/support.js';
 
-const made: string[] = [];
-afterEach(() => made.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
 function workspace(): { content: string; out: string } {
-  const folder = mkdtempSync(join(tmpdir(), 'ocindex-incremental-'));
-  made.push(folder);
+  const folder = emptyFolder();
   for (const name of ['azerbaijan.md', 'chad.md']) cpSync(join(projectRoot, 'content/goci-2021', name), join(folder, 'content/goci-2021', name));
   return { content: join(folder, 'content'), out: join(folder, 'dist') };
 }

@@ -1,13 +1,11 @@
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { azerbaijan2021, projectRoot, replaceOnce, runCli } from '../testing/support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { azerbaijan2021, emptyFolder, projectRoot, replaceOnce, runCli } from '../testing/support.js';
 
 // Every case of issue 8, each with the 386 bundled profiles beside it: one bad file never hides the others.
-const root = mkdtempSync(join(tmpdir(), 'ocindex-cases-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = emptyFolder();
 
 const frontMatterEnd = azerbaijan2021.indexOf('\n---', 4) + 5;
 const withNarrative = (narrative: string) => azerbaijan2021.slice(0, frontMatterEnd) + narrative;

@@ -1,16 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { projectRoot, replaceOnce, runCli } from '../testing/support.js';
+import { describe, expect, it } from 'vitest';
+import { emptyFolder, projectRoot, replaceOnce, runCli } from '../testing/support.js';
 
-const made: string[] = [];
-afterEach(() => made.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
 /** A copy of the bundled goci-2021 edition in a fresh folder: <folder>/content/goci-2021. */
 function copyOfEdition(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'ocindex-context-'));
-  made.push(folder);
+  const folder = emptyFolder();
   cpSync(join(projectRoot, 'content', 'goci-2021'), join(folder, 'content', 'goci-2021'), { recursive: true });
   cpSync(join(projectRoot, 'content', '.dictionary'), join(folder, 'content', '.dictionary'));
   return folder;

@@ -1,12 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors.js';
 import { hexOf, loadColourTable } from './colours.js';
+import { emptyFolder } from '../../testing/support.js';
 
-const folder = mkdtempSync(join(tmpdir(), 'ocindex-colours-'));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const folder = emptyFolder();
 
 function table(text: string) {
   const file = join(folder, 'colours.yaml');
