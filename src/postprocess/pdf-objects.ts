@@ -45,35 +45,9 @@ export function xmpText(doc: PDFDocument): string | undefined {
   return resolved instanceof PDFRawStream ? streamBytes(resolved).toString('utf8') : undefined;
 }
 
-/** The decoded bytes of a stream, as latin1 text. */
-export function streamText(doc: PDFDocument, value: PDFObject | undefined): string | undefined {
-  const resolved = resolve(doc, value);
-  return resolved instanceof PDFRawStream ? streamBytes(resolved).toString('latin1') : undefined;
-}
-
 /** A page attribute, inherited from the page tree when the page lacks it (MediaBox, Resources). */
 export function inherited(page: PDFPage, key: string): PDFObject | undefined {
   return page.node.getInheritableAttribute(PDFName.of(key));
-}
-
-/** The resources of a page and of every form XObject it draws, with the dictionary holding each. */
-function forms(doc: PDFDocument, page: PDFPage): { owner: PDFDict; contents: PDFObject[]; resources?: PDFDict }[] {
-  const found: { owner: PDFDict; contents: PDFObject[]; resources?: PDFDict }[] = [];
-  const seen = new Set<PDFObject>();
-  const visit = (owner: PDFDict, contents: PDFObject[], resources: PDFDict | undefined) => {
-    found.push({ owner, contents, ...(resources ? { resources } : {}) });
-    for (const value of dictOf(doc, resources?.get(PDFName.of('XObject')))?.values() ?? []) {
-      if (seen.has(value)) continue;
-      seen.add(value);
-      const xobject = resolve(doc, value);
-      if (xobject instanceof PDFRawStream && nameOf(doc, xobject.dict.get(PDFName.of('Subtype'))) === 'Form') {
-        visit(xobject.dict, [xobject], dictOf(doc, xobject.dict.get(PDFName.of('Resources'))));
-      }
-    }
-  };
-  const contents = resolve(doc, page.node.get(PDFName.of('Contents')));
-  visit(page.node, contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [], dictOf(doc, inherited(page, 'Resources')));
-  return found;
 }
 
 /** The resource dictionaries a page uses, its own and its form XObjects'. */
@@ -84,7 +58,7 @@ export function resourceDicts(doc: PDFDocument, page: PDFPage): PDFDict[] {
 /** The content streams of a page and of every form XObject it draws, decoded, with their resources. */
 export function contentStreams(doc: PDFDocument, page: PDFPage): { text: string; resources?: PDFDict; owner: PDFDict }[] {
   return forms(doc, page).map(({ owner, contents, resources }) => ({
-    text: contents.map((c) => streamText(doc, c) ?? '').join('\n'),
+    text: contents.map((stream) => streamBytes(stream).toString('latin1')).join('\n'),
     owner,
     ...(resources ? { resources } : {}),
   }));
@@ -131,12 +105,11 @@ export interface ContentVisitor {
 }
 
 /**
- * Walks every page and every XObject it draws, form XObjects' own resources too, each content
- * stream once: for each page its dictionary, its content streams, then its resources and their
- * XObjects, depth first.
+ * Walks a page and every XObject it draws, form XObjects' own resources too, each content stream
+ * once (`done` holds those already walked): the page's dictionary, its content streams, then its
+ * resources and their XObjects, depth first.
  */
-export function walkContent(doc: PDFDocument, visitor: ContentVisitor): void {
-  const done = new Set<PDFRef>();
+function walkPage(doc: PDFDocument, page: PDFPage, visitor: ContentVisitor, done: Set<PDFRef>): void {
   const visitStream = (ref: PDFRef) => {
     if (done.has(ref)) return;
     done.add(ref);
@@ -149,20 +122,42 @@ export function walkContent(doc: PDFDocument, visitor: ContentVisitor): void {
       if (!(value instanceof PDFRef) || done.has(value)) continue;
       const xobject = doc.context.lookup(value);
       if (!(xobject instanceof PDFRawStream)) continue;
-      if (nameOf(doc, xobject.dict.get(PDFName.of('Subtype'))) === 'Image') {
-        visitor.image?.(xobject);
-        continue;
-      }
+      const subtype = nameOf(doc, xobject.dict.get(PDFName.of('Subtype')));
+      if (subtype === 'Image') visitor.image?.(xobject);
+      if (subtype !== 'Form') continue;
       visitor.holder?.(xobject.dict);
       visitStream(value);
       visitResources(dictOf(doc, xobject.dict.get(PDFName.of('Resources'))));
     }
   };
-  for (const page of doc.getPages()) {
-    visitor.holder?.(page.node);
-    for (const ref of streamRefs(page.node.get(PDFName.of('Contents')))) visitStream(ref);
-    visitResources(dictOf(doc, inherited(page, 'Resources')));
-  }
+  visitor.holder?.(page.node);
+  for (const ref of streamRefs(page.node.get(PDFName.of('Contents')))) visitStream(ref);
+  visitResources(dictOf(doc, inherited(page, 'Resources')));
+}
+
+/** Walks every page as walkPage does, each content stream of the document once. */
+export function walkContent(doc: PDFDocument, visitor: ContentVisitor): void {
+  const done = new Set<PDFRef>();
+  for (const page of doc.getPages()) walkPage(doc, page, visitor, done);
+}
+
+/** A page and every form XObject it draws: each one's dictionary, content streams and resources. */
+function forms(doc: PDFDocument, page: PDFPage): { owner: PDFDict; contents: PDFRawStream[]; resources?: PDFDict }[] {
+  const found: { owner: PDFDict; contents: PDFRawStream[]; resources?: PDFDict }[] = [];
+  walkPage(
+    doc,
+    page,
+    {
+      holder: (owner) => void found.push({ owner, contents: [] }),
+      stream: (_ref, stream) => void found.at(-1)?.contents.push(stream),
+      resources(resources) {
+        const current = found.at(-1);
+        if (current && resources) current.resources = resources;
+      },
+    },
+    new Set(),
+  );
+  return found;
 }
 
 /**

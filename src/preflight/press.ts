@@ -1,5 +1,6 @@
 import { PDFArray, PDFName, PDFRawStream, type PDFDocument, type PDFPage } from 'pdf-lib';
 import { bleed, trimSize } from '../postprocess/press/boxes.js';
+import { rgbSpaces } from '../postprocess/press/cmyk.js';
 import { forEachOperation, nameText } from '../postprocess/content-stream.js';
 import { contentStreams, dictOf, infoDict, inherited, nameOf, rectOf, resolve, resourceDicts, streamBytes, textOf, xmpText } from '../postprocess/pdf-objects.js';
 import type { Finding, PreflightCheck } from './preflight.js';
@@ -72,8 +73,6 @@ const outputIntent: PreflightCheck = {
     return findings;
   },
 };
-
-const rgbSpaces = new Set(['DeviceRGB', 'CalRGB']);
 
 const colour: PreflightCheck = {
   id: 'pdfx-colour',

@@ -7,7 +7,8 @@ import { forEachOperation, nameText, numberText } from '../content-stream.js';
 export class UnconvertibleColourError extends Error {}
 
 const rgbOperators: Record<string, string> = { rg: 'k', RG: 'K' };
-const rgbSpaces = new Set(['DeviceRGB', 'CalRGB']);
+/** The colour spaces that are RGB: none may remain in a press file (the preflight checks the same). */
+export const rgbSpaces = new Set(['DeviceRGB', 'CalRGB']);
 
 /**
  * Rewrites a content stream's RGB colour operators (`r g b rg`, `RG`) to DeviceCMYK (`c m y k k`, `K`)
