@@ -15,8 +15,8 @@ export interface HyphenReport {
  * with the other soft hyphens of that paragraph that no line ends at, and that paragraph alone is
  * looked at again. Chromium has no hyphenate-limit-lines; this is that limit. The soft hyphens no
  * line ends at stay elsewhere: removing them moves no line break, but makes Chromium lay the whole
- * page out again (several milliseconds a profile); the PDF step soft-hyphens drops them from the
- * printed text instead, so that it extracts as whole words.
+ * page out again (several milliseconds a profile); the PDF step soft-hyphens drops every soft hyphen
+ * from the printed text instead, so that it extracts as whole words.
  */
 export function settleHyphens(maxInRow: number): HyphenReport {
   const softHyphen = '\u00AD';

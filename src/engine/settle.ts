@@ -1,3 +1,4 @@
+import type { Page } from 'puppeteer';
 import { fitOf, measureBoxes, type BoxMeasure, type PageFit } from './copy-fit.js';
 import { inSequence, type InPageFunction } from './in-page.js';
 import { settleHyphens, type HyphenReport } from './settle-hyphens.js';
@@ -18,19 +19,16 @@ const maxHyphensInRow = 2;
  * A layout step (the swap of a warm page's body, or the layout of a freshly loaded document)
  * followed, in the same DevTools call, by the settling of its text as it prints (hyphens only where
  * lines end, at most two in a row; no title or label ending in a lone word) and the copy-fit
- * measurement of that text, which the PDF and the preview's pictures then show. To be evaluated
- * with the layout step's arguments, then settleArguments.
+ * measurement of that text, which the PDF and the preview's pictures then show. The function it
+ * gives runs all that on a page, with the layout step's arguments; it resolves to undefined when the
+ * layout step ended the sequence (a page that is not warm).
  */
-export function settledAfter(layOut: InPageFunction): (...argumentLists: unknown[][]) => Promise<unknown[]> {
-  return inSequence(layOut, settleHyphens, tieLonelyWords, measureBoxes);
-}
-
-/** The arguments of the parts of settledAfter that follow the layout step. */
-export const settleArguments: unknown[][] = [[maxHyphensInRow], [], []];
-
-/** What the sequence resolved to, or undefined when its layout step ended it (a page not warm). */
-export function laidOut(results: unknown[]): LaidOut | undefined {
-  if (results.length < 4) return undefined;
-  const [, hyphens, , boxes] = results as [unknown, HyphenReport, number, BoxMeasure[]];
-  return { softHyphens: hyphens.softHyphens, fit: fitOf(boxes) };
+export function settledAfter(layOut: InPageFunction): (page: Page, layOutArguments: unknown[]) => Promise<LaidOut | undefined> {
+  const sequence = inSequence(layOut, settleHyphens, tieLonelyWords, measureBoxes);
+  return async (page, layOutArguments) => {
+    const results = await page.evaluate(sequence, layOutArguments, [maxHyphensInRow], [], []);
+    if (results.length < 4) return undefined;
+    const [, hyphens, , boxes] = results as [unknown, HyphenReport, number, BoxMeasure[]];
+    return { softHyphens: hyphens.softHyphens, fit: fitOf(boxes) };
+  };
 }

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'puppeteer';
 import { pdfOptions } from './pdf.js';
 import { lockDown } from './sandbox.js';
 import { sameStyles, splitDocument } from './document.js';
-import { laidOut, settleArguments, settledAfter, type LaidOut } from './settle.js';
+import { settledAfter, type LaidOut } from './settle.js';
 import { layOutLoaded, swapDocument, warmMarker } from './swap.js';
 
 const swapAndSettle = settledAfter(swapDocument);
@@ -50,11 +50,11 @@ export class WarmPage {
     this.#styles = undefined;
     let result: LaidOut | undefined;
     if (split !== undefined && sameStyles(loaded, split.styles)) {
-      result = laidOut(await this.page.evaluate(swapAndSettle, [split.light, warmMarker], ...settleArguments));
+      result = await swapAndSettle(this.page, [split.light, warmMarker]);
     }
     if (result === undefined) {
       await this.page.setContent(html, { waitUntil: 'load', timeout: 0 });
-      result = laidOut(await this.page.evaluate(loadedAndSettle, [split ? warmMarker : null], ...settleArguments));
+      result = await loadedAndSettle(this.page, [split ? warmMarker : null]);
       if (result === undefined) throw new Error('the page did not lay out its document');
     }
     this.#styles = split?.styles;

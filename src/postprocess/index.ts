@@ -10,7 +10,7 @@ import { xmpStep } from './xmp.js';
 
 /** What the page reports that post-processing needs beyond what every PDF gets. */
 export interface PageLeftovers {
-  /** Soft hyphens no line ends at (engine/settle-hyphens.ts): without any, their step has nothing to do. */
+  /** Whether the page's text holds soft hyphens (engine/settle-hyphens.ts): without any, their step has nothing to do. */
   softHyphens?: boolean;
 }
 

@@ -28,7 +28,7 @@ function isGlyph(bytes: Buffer, start: number, end: number): boolean {
 type Edit = { start: number; end: number; keep?: [number, number]; text?: string };
 
 /**
- * The edit of one ActualText (its "/ActualText <" at `at`): a span of an unused soft hyphen goes,
+ * The edit of one ActualText (its "/ActualText <" at `at`): a soft hyphen's own span goes,
  * but for what positions its glyph (`x y Td`: Td moves from the start of the line, so the text after
  * keeps its place); from any other replacement text (a ligature's "f\u00ADf") U+00AD goes.
  */
@@ -51,7 +51,7 @@ function editAt(bytes: Buffer, at: number): Edit | undefined {
 }
 
 /**
- * A content stream without the soft hyphens no line ends at (see editAt); every other byte stays as
+ * A content stream without its soft hyphens (see editAt); every other byte stays as
  * it is, the tags' marked content included. A stream with nothing to remove is returned as it is;
  * the others are copied into one buffer (a profile has some 700 such spans).
  */
