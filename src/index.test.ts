@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as api from './index.js';
 import { datasetCsv, loadConfig, loadCorpus, loadEditions, profilesJson, summarize, validate, type Corpus } from './index.js';
-import { bundledContent, sharedData, tempFolder } from './testing/support.js';
+import { bundledContent, datasetPath, tempFolder } from './testing/support.js';
 
 describe('the library API', () => {
   it('offers the corpus, validation, settings, editions, export and shards', () => {
@@ -18,7 +18,7 @@ describe('the library API', () => {
     expect(summarize(validation.files)).toMatchObject({ profiles: 193, errors: 0, warnings: 0 });
     const edition = corpus.editions.get('goci-2021');
     expect(edition?.countries).toHaveLength(193);
-    expect(datasetCsv(edition as NonNullable<typeof edition>, validation.valid)).toBe(await readFile(join(sharedData, 'goci-2021.csv'), 'utf8'));
+    expect(datasetCsv(edition as NonNullable<typeof edition>, validation.valid)).toBe(await readFile(datasetPath('goci-2021'), 'utf8'));
     expect(JSON.parse(profilesJson(validation.valid.filter((v) => v.data.country === 'Azerbaijan')))[0].scores.criminality).toBe(5.08);
   });
 

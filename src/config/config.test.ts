@@ -2,7 +2,7 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
-import { bundledContent, ocindex, projectRoot, sharedData, tempFolder } from '../testing/support.js';
+import { bundledContent, ocindex, projectRoot, datasetPath, tempFolder } from '../testing/support.js';
 
 /** A working folder with a settings file and, in profiles/misplaced/, a profile in the wrong folder. */
 async function workspace(files: Record<string, unknown>): Promise<string> {
@@ -51,10 +51,10 @@ describe('settings', () => {
 
   it('give new, import and export their content folder', async () => {
     const folder = await workspace({ 'ocindex.config.json': { content: 'profiles' } });
-    expect((await ocindex(['import', join(sharedData, 'goci-2021.csv'), '--edition', 'goci-2021'], folder)).stdout).toMatch(/\ngoci-2021: 193 created, 0 updated, 0 unchanged\n$/);
+    expect((await ocindex(['import', datasetPath('goci-2021'), '--edition', 'goci-2021'], folder)).stdout).toMatch(/\ngoci-2021: 193 created, 0 updated, 0 unchanged\n$/);
     expect((await ocindex(['new', 'Chad', '--edition', 'goci-2023'], folder)).stdout).toContain('created profiles/goci-2023/chad.md');
     const exported = await ocindex(['export', '--edition', 'goci-2021'], folder);
-    expect(exported.stdout).toBe(await readFile(join(sharedData, 'goci-2021.csv'), 'utf8'));
+    expect(exported.stdout).toBe(await readFile(datasetPath('goci-2021'), 'utf8'));
     // The dataset has one row per country: the misplaced second Angola is left out, and said so.
     expect(exported.code).toBe(1);
     expect(exported.stderr).toBe(

@@ -1,18 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, validate } from '../validate/corpus.js';
 import { scoreColumns } from '../edition/score-columns.js';
 import { fieldAt, type ProfileData } from '../profile/data.js';
 import { formatHundredths } from '../scoring/exact.js';
-import { editions, sharedRoot } from '../testing/support.js';
+import { datasetPath, editions } from '../testing/support.js';
 
 const corpus = await loadCorpus(['content']);
 const validation = validate(corpus);
 
 function dataset(edition: string): Record<string, string>[] {
-  return parse(readFileSync(join(sharedRoot, 'data', `${edition}.csv`)), { columns: true }) as Record<string, string>[];
+  return parse(readFileSync(datasetPath(edition)), { columns: true }) as Record<string, string>[];
 }
 
 describe('the bundled corpus against the official datasets', () => {

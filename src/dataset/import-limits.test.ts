@@ -4,9 +4,9 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { displayPath } from '../read/collect.js';
-import { emptyFolder, projectRoot, replaceOnce, runCli, sharedRoot } from '../testing/support.js';
+import { emptyFolder, projectRoot, replaceOnce, runCli, datasetPath } from '../testing/support.js';
 
-const csv2021 = readFileSync(join(sharedRoot, 'data', 'goci-2021.csv'), 'utf8');
+const csv2021 = readFileSync(datasetPath('goci-2021'), 'utf8');
 const [header = '', ...rows] = csv2021.trim().split(/\r?\n/);
 const albaniaRow = rows.find((r) => r.includes(',Albania,')) as string;
 
@@ -54,7 +54,7 @@ describe('import all or nothing', () => {
     }
     chmodSync(join(edition, 'azerbaijan.md'), 0o444);
     const before = snapshot(edition);
-    const { code, stderr } = await runCli('import', join(sharedRoot, 'data', 'goci-2021.csv'), '--edition', 'goci-2021', '--out', out);
+    const { code, stderr } = await runCli('import', datasetPath('goci-2021'), '--edition', 'goci-2021', '--out', out);
     expect(code).toBe(2);
     expect(stderr).toMatch(/azerbaijan\.md: is read-only; not replaced/);
     expect(snapshot(edition)).toEqual(before);
@@ -64,7 +64,7 @@ describe('import all or nothing', () => {
     const out = bundledCopy();
     rmSync(join(out, 'goci-2021', 'albania.md'));
     cpSync(join(out, 'goci-2021', 'algeria.md'), join(out, 'goci-2021', 'albania.md', 'x.md'), { recursive: true });
-    const { code, stderr } = await runCli('import', join(sharedRoot, 'data', 'goci-2021.csv'), '--edition', 'goci-2021', '--out', out);
+    const { code, stderr } = await runCli('import', datasetPath('goci-2021'), '--edition', 'goci-2021', '--out', out);
     expect(code).toBe(1);
     expect(stderr).toMatch(/albania\.md:1:1: is a folder, not a file; a profile is a regular file; not updated\nnothing written: 1 problem\n$/);
   });

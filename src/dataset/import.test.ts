@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayPath } from '../read/collect.js';
-import { projectRoot, replaceOnce, runCli, sharedRoot, tempFolder } from '../testing/support.js';
+import { projectRoot, replaceOnce, runCli, datasetPath, tempFolder } from '../testing/support.js';
 
-const dataset = (edition: string) => join(sharedRoot, 'data', `${edition}.csv`);
+const dataset = datasetPath;
 
 describe('ocindex import', () => {
   it('writes the bundled drafts byte for byte, and a second import changes nothing', async () => {

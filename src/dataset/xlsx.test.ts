@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundledContent, ocindex, sharedData, tempFolder } from '../testing/support.js';
+import { bundledContent, ocindex, datasetPath, tempFolder } from '../testing/support.js';
 
 const editions = ['goci-2021', 'goci-2023'];
 
@@ -12,7 +12,7 @@ async function workbookFromCsvs(path: string, tweak: (sheet: string, rows: (stri
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('About').addRow(['Global Organized Crime Index']);
   for (const edition of [...editions].reverse()) {
-    const [header, ...rows] = parse(await readFile(join(sharedData, `${edition}.csv`))) as string[][];
+    const [header, ...rows] = parse(await readFile(datasetPath(edition))) as string[][];
     const values: (string | number | ExcelJS.CellFormulaValue)[][] = [header as string[], ...rows.map((r) => r.map((cell, i) => (i < 3 ? cell : Number(cell))))];
     tweak(edition, values);
     const sheet = workbook.addWorksheet(edition);
@@ -40,7 +40,7 @@ describe('ocindex import of an .xlsx workbook', () => {
 
   it("writes exactly what importing the edition's CSV writes, reading the sheet named like the edition", async () => {
     for (const edition of editions) {
-      const fromCsv = await ocindex(['import', join(sharedData, `${edition}.csv`), '--edition', edition, '--out', 'csv'], folder);
+      const fromCsv = await ocindex(['import', datasetPath(edition), '--edition', edition, '--out', 'csv'], folder);
       const fromXlsx = await ocindex(['import', workbook, '--edition', edition, '--out', 'xlsx'], folder);
       expect(fromXlsx).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(new RegExp(`\n${edition}: 193 created, 0 updated, 0 unchanged\n$`)) });
       expect(fromCsv.stdout.replaceAll('created csv/', 'created xlsx/')).toBe(fromXlsx.stdout);
@@ -65,7 +65,7 @@ describe('ocindex import of an .xlsx workbook', () => {
     expect(wrongSheet.stderr).toContain("unknown column 'Extortion and protection racketeering' for goci-2021");
     const missing = await ocindex(['import', workbook, '--edition', 'goci-2021', '--sheet', '2021', '--out', 'x'], folder);
     expect(missing).toMatchObject({ code: 2, stderr: `ocindex: ${workbook}: no sheet '2021'; the workbook has 'About', 'goci-2023' or 'goci-2021'\n` });
-    const csvSheet = await ocindex(['import', join(sharedData, 'goci-2021.csv'), '--edition', 'goci-2021', '--sheet', 'x', '--out', 'x'], folder);
+    const csvSheet = await ocindex(['import', datasetPath('goci-2021'), '--edition', 'goci-2021', '--sheet', 'x', '--out', 'x'], folder);
     expect(csvSheet.code).toBe(2);
     expect(csvSheet.stderr).toContain('--sheet applies to .xlsx workbooks only');
   });

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { keyOfLabel } from '../edition/names.js';
-import { azerbaijan2021, projectRoot, readContent, replaceOnce, runCli, sharedRoot, tempFolder } from '../testing/support.js';
+import { azerbaijan2021, datasetPath, projectRoot, readContent, replaceOnce, runCli, tempFolder } from '../testing/support.js';
 
 type Row = Record<string, string>;
-const dataset = (edition: string) => parse(readFileSync(join(sharedRoot, 'data', `${edition}.csv`)), { columns: true }) as Row[];
+const dataset = (edition: string) => parse(readFileSync(datasetPath(edition)), { columns: true }) as Row[];
 const places = ['Continent', 'Region', 'Country'];
 /** "5.08" -> 508, "4.5" -> 450: the CSV's decimals as exact hundredths. */
 const hundredths = (text: string) => Math.round(Number(text) * 100);

@@ -2,21 +2,21 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportedProfile } from './json.js';
-import { bundledContent, ocindex, sharedData, tempFolder } from '../testing/support.js';
+import { bundledContent, ocindex, datasetPath, tempFolder } from '../testing/support.js';
 
 describe('ocindex export', () => {
   for (const edition of ['goci-2021', 'goci-2023']) {
     it(`gives back ${edition}.csv byte for byte from the bundled ${edition} profiles`, async () => {
       const result = await ocindex(['export', join(bundledContent, edition), '--format', 'csv']);
       expect(result).toMatchObject({ code: 0, stderr: '' });
-      expect(result.stdout).toBe(await readFile(join(sharedData, `${edition}.csv`), 'utf8'));
+      expect(result.stdout).toBe(await readFile(datasetPath(edition), 'utf8'));
     });
   }
 
   it('writes to --out atomically, and --edition picks one edition out of the whole corpus', async () => {
     const result = await ocindex(['export', bundledContent, '--edition', 'goci-2023', '--out', 'data/2023.csv']);
     expect(result).toMatchObject({ code: 0, stderr: '', stdout: 'exported 193 profiles to data/2023.csv\n' });
-    expect(await readFile(join(result.cwd, 'data/2023.csv'), 'utf8')).toBe(await readFile(join(sharedData, 'goci-2023.csv'), 'utf8'));
+    expect(await readFile(join(result.cwd, 'data/2023.csv'), 'utf8')).toBe(await readFile(datasetPath('goci-2023'), 'utf8'));
   });
 
   it('reports an --out it cannot write as an input/output failure (exit 2)', async () => {

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProfile } from './parse.js';
-import { azerbaijan2021, sharedRoot } from '../testing/support.js';
+import { azerbaijan2021, publishedSeedPath } from '../testing/support.js';
 
-const seed = readFileSync(join(sharedRoot, 'seeds', '000_2641c9c4bcbf089b.txt'), 'utf8');
+const seed = readFileSync(publishedSeedPath, 'utf8');
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
 describe('the bundled Azerbaijan 2021 profile against the published text', () => {

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import type { ValidProfile } from '../profile/valid.js';
 import { validateSources } from '../validate/validate.js';
-import { azerbaijan2021, editions, replaceOnce, sharedRoot } from './support.js';
+import { azerbaijan2021, editions, publishedSeedPath, replaceOnce } from './support.js';
 
 /** The published Azerbaijan 2021 profile as text, extracted from its PDF: the reference output. */
-export const seed = readFileSync(join(sharedRoot, 'seeds', '000_2641c9c4bcbf089b.txt'), 'utf8');
+export const seed = readFileSync(publishedSeedPath, 'utf8');
 
 /** A profile text as the renderer gets it: validated, with its edition and composites. */
 export function validProfile(text: string, path = 'content/goci-2021/azerbaijan.md'): ValidProfile {

@@ -10,9 +10,12 @@ import { validateSources, type RuleSettings } from '../validate/validate.js';
 import { wordList } from '../validate/prose/lexicon.js';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
-export const sharedRoot = join(projectRoot, '..', 'shared');
-/** The index's datasets (goci-2021.csv, goci-2023.csv), beside the project. */
-export const sharedData = join(sharedRoot, 'data');
+/** The index's datasets (goci-2021.csv, goci-2023.csv, goci-2025.csv), bundled in data/ with their source and terms. */
+export const datasets = join(projectRoot, 'data');
+/** The path of an edition's bundled dataset. */
+export const datasetPath = (edition: string): string => join(datasets, `${edition}.csv`);
+/** The published Azerbaijan 2021 profile as text, extracted from its PDF (see src/testing/fixtures/README.md). */
+export const publishedSeedPath = join(projectRoot, 'src', 'testing', 'fixtures', 'azerbaijan-2021-published.txt');
 export const bundledContent = join(projectRoot, 'content');
 export const editions = loadEditions();
 

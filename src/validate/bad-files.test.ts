@@ -2,7 +2,7 @@ import { chmodSync, cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync, w
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { azerbaijan2021, emptyFolder, projectRoot, replaceOnce, runCli } from '../testing/support.js';
+import { azerbaijan2021, emptyFolder, projectRoot, replaceOnce, runCli, datasetPath } from '../testing/support.js';
 
 // Every case of issue 8, each with the 386 bundled profiles beside it: one bad file never hides the others.
 const root = emptyFolder();
@@ -74,7 +74,7 @@ describe('paths that can never be written fail fast with exit 2', () => {
   it.each([
     ['export', ['export', 'content/goci-2021/azerbaijan.md', '--edition', 'goci-2021', '--out', '/proc/x/out.csv']],
     ['new', ['new', 'Albania', '--edition', 'goci-2021', '--out', '/proc/x']],
-    ['import', ['import', join(projectRoot, '..', 'shared', 'data', 'goci-2021.csv'), '--edition', 'goci-2021', '--out', '/proc/x']],
+    ['import', ['import', datasetPath('goci-2021'), '--edition', 'goci-2021', '--out', '/proc/x']],
   ])('%s', async (_, args) => {
     const { code, stderr } = await runCli(...args);
     expect(code).toBe(2);

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { readRows } from '../dataset/import.js';
 import { narrativeLimits } from '../profile/limits.js';
 import { parseProfile, type ParsedFile } from '../profile/parse.js';
-import { azerbaijan2021, check, editions, sharedRoot } from '../testing/support.js';
+import { azerbaijan2021, check, datasetPath, editions } from '../testing/support.js';
 
 /**
  * Property-based tests over hostile input. `npm test` runs few cases with a fixed seed; `npm run fuzz`
@@ -191,7 +190,7 @@ describe('fuzz: mutated profiles', () => {
 });
 
 describe('fuzz: dataset cells', () => {
-  const table = (parse(readFileSync(join(sharedRoot, 'data', 'goci-2021.csv')), { bom: true }) as string[][]);
+  const table = (parse(readFileSync(datasetPath('goci-2021')), { bom: true }) as string[][]);
   const edition = editions.get('goci-2021');
   if (!edition) throw new Error('goci-2021 not found');
 

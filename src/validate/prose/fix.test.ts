@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { displayPath } from '../../read/collect.js';
 import { azerbaijan2021, projectRoot, replaceOnce, runCli, tempFolder } from '../../testing/support.js';
 
 /** A project folder holding one profile and the bundled word list; returns the profile's path. */
@@ -25,7 +26,8 @@ describe('ocindex validate --fix on prose', () => {
     const fixed = readFileSync(path, 'utf8');
     const expected = replaceOnce(azerbaijan2021, 'sold as counterfeit', 'sold as as counterfeit');
     expect(fixed).toBe(expected);
-    expect(first.stdout).toContain(`${path}: criminality.criminal_markets.score 4.16 -> 4.15\n`);
+    // Messages show paths relative to the working folder, wherever the tests run from.
+    expect(first.stdout).toContain(`${displayPath(path)}: criminality.criminal_markets.score 4.16 -> 4.15\n`);
     expect(first.stdout).toMatch(/azerbaijan\.md:62:\d+: 3 spaces -> 1\n.*azerbaijan\.md:66:\d+: 2 spaces -> 1\n.*azerbaijan\.md:98:\d+: hyphen in a range -> en dash\n/s);
     expect(first.stdout).toMatch(/'as' twice in a row; write it once +repeated-words\n/);
     expect(first.code).toBe(0);

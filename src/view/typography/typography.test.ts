@@ -5,9 +5,10 @@ import { hyphenateText, softHyphen } from './hyphenate.js';
 import { languageStyle } from './language.js';
 import { smartenChars, smartenPieces, smartenText } from './quotes.js';
 import { typeset } from './typeset.js';
+import { publishedSeedPath } from '../../testing/support.js';
 
 const en = languageStyle('en')!;
-const seed = readFileSync(new URL('../../../../shared/seeds/000_2641c9c4bcbf089b.txt', import.meta.url), 'utf8');
+const seed = readFileSync(publishedSeedPath, 'utf8');
 
 describe('language styles (languages/*.yaml)', () => {
   it('finds a tag, then its language, and knows when it knows neither', () => {
