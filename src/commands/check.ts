@@ -1,7 +1,10 @@
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/config.js';
 import { loadCorpus, validate } from '../validate/corpus.js';
-import { changedProfiles, defaultChangedRef } from '../read/changed.js';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { changedProfiles, changedReach, defaultChangedRef } from '../read/changed.js';
+import { packagePath } from '../package/paths.js';
 import { checkCopyFit } from '../check/gate.js';
 import { displayPath } from '../read/collect.js';
 import { BrowserError } from '../errors.js';
@@ -16,19 +19,36 @@ interface CheckOptions {
   changed?: string | true;
 }
 
+/** Edition folders inside the working folder (git can diff only those): the shipped one when this is the toolkit's own repository, and the config's. */
+function trackedEditionFolders(extra: string[]): string[] {
+  return [packagePath('editions'), ...extra].filter((folder) => !relative(process.cwd(), folder).startsWith('..'));
+}
+
+/**
+ * What --changed selects: the changed profiles, each profile of an edition whose edition file changed,
+ * and as context the folders a deleted profile leaves (the ranks of the rest move). Main sees all of it.
+ */
+async function changedSelection(ref: string, scope: string[], content: string, editionFolders: string[]): Promise<{ selected: string[]; contextFolders: string[] }> {
+  const profiles = await changedProfiles(ref, scope);
+  const reach = await changedReach(ref, scope, trackedEditionFolders(editionFolders));
+  const editionContent = reach.editions.map((id) => join(content, id)).filter((folder) => existsSync(folder));
+  return { selected: [...profiles, ...editionContent], contextFolders: reach.deletedFrom };
+}
+
 async function check(paths: string[], options: CheckOptions, io: Io): Promise<number> {
   const config = await loadConfig();
   const scope = paths.length > 0 ? paths : [config.content];
-  const selected = options.changed ? await changedProfiles(options.changed === true ? defaultChangedRef : options.changed, scope) : scope;
-  if (options.changed && selected.length === 0) {
-    io.stderr(`ocindex: no profile in ${scope.map((p) => displayPath(p)).join(', ')} changed since ${options.changed === true ? defaultChangedRef : options.changed}\n`);
+  const ref = options.changed === true ? defaultChangedRef : options.changed;
+  const { selected, contextFolders } = ref === undefined ? { selected: scope, contextFolders: [] } : await changedSelection(ref, scope, config.content, config.editions);
+  if (ref !== undefined && selected.length === 0 && contextFolders.length === 0) {
+    io.stderr(`ocindex: no profile in ${scope.map((p) => displayPath(p)).join(', ')} changed since ${ref}\n`);
   }
-  const corpus = selected.length > 0 ? await loadCorpus(selected, { editionFolders: config.editions, contentFolders: [config.content] }) : undefined;
-  if (corpus && corpus.sources.length === 0) {
+  const corpus = selected.length > 0 || contextFolders.length > 0 ? await loadCorpus(selected, { editionFolders: config.editions, contentFolders: [config.content], contextFolders }) : undefined;
+  if (corpus && corpus.sources.length === 0 && corpus.context.length === 0) {
     io.stderr(`ocindex: no profiles in ${scope.map((p) => displayPath(p)).join(', ')}\n`);
     return exitCodes.failure;
   }
-  const validation = corpus ? validate(corpus, config.rules) : { files: [], valid: [], editionFiles: [] };
+  const validation = corpus ? validate(corpus, config.rules) : { files: [], valid: [], editionFiles: [], affected: [] };
   await saveSpellingVerdicts();
   const printable = validation.valid.filter((entry) => !entry.profile.file.messages.some((m) => m.fatal));
   try {
@@ -39,7 +59,7 @@ async function check(paths: string[], options: CheckOptions, io: Io): Promise<nu
     return exitCodes.failure;
   }
   for (const file of validation.files) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  const summary = summarize(validation.files, validation.editionFiles);
+  const summary = summarize(validation.files, validation.editionFiles, validation.affected);
   io.stdout(reporters[options.format]?.(summary, { color: io.interactive }) ?? '');
   return summary.errors > 0 ? exitCodes.contentErrors : exitCodes.ok;
 }

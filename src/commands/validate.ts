@@ -3,7 +3,7 @@ import { exitCodes, InputError, WriteError } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
 import { loadConfig } from '../config/config.js';
 import { loadCorpus, validate } from '../validate/corpus.js';
-import { describeFix, planFixes } from '../fix/fix.js';
+import { describeFix, describeMovedRanks, planFixes } from '../fix/fix.js';
 import { withFields } from '../profile/edit.js';
 import { parseProfile, parseSource, type Profile } from '../profile/parse.js';
 import { describeProseEdit, planProseEdits } from '../validate/prose/fix.js';
@@ -58,6 +58,7 @@ export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode)
           log(`${[...(fix ? describeFix(fix) : []), ...edits.map((edit) => describeProseEdit(entry.profile.file.path, edit))].join('\n')}\n`);
         }
         log(`fixed ${plural(written.size, 'profile')}${unwritten > 0 ? `; ${plural(unwritten, 'profile')} could not be written` : ''}\n`);
+        log(describeMovedRanks(fixes.filter((fix) => !validation.valid.includes(fix.entry))));
         if (written.size > 0) {
           // Validated again as written: only the fixed files are parsed again; the context is unchanged.
           const reparsed = validation.parsed.map((p) => ('profile' in p && written.has(p.profile) ? parseProfile(p.profile.file.path, Buffer.from(written.get(p.profile) ?? '')) : p));
@@ -65,7 +66,7 @@ export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode)
           validation = validateParsed(reparsed, corpus.editions, config.rules, undefined, { context, prose: corpus.prose });
         }
       }
-      const summary = summarize(validation.files, validation.editionFiles);
+      const summary = summarize(validation.files, validation.editionFiles, validation.affected);
       io.stdout(reporters[options.format]?.(summary, { color: io.interactive }) ?? '');
       setExitCode(unwritten > 0 ? exitCodes.failure : summary.errors > 0 ? exitCodes.contentErrors : exitCodes.ok);
     });

@@ -3,6 +3,9 @@ import type { FieldChange } from '../profile/edit.js';
 import { fieldAt, fieldName } from '../profile/data.js';
 import { formatHundredths, formatScore } from '../scoring/exact.js';
 import { groupBy, placeOf, rankFields } from '../scoring/ranks.js';
+import { listed, plural } from '../text/english.js';
+import { repairCommand } from '../validate/validate.js';
+import { dirname } from 'node:path';
 import type { ValidProfile } from '../profile/valid.js';
 
 export interface ProfileFix {
@@ -47,4 +50,18 @@ export function planFixes(valid: ValidProfile[]): { fixes: ProfileFix[]; unranke
 
 export function describeFix(fix: ProfileFix): string[] {
   return fix.changes.map((c) => `${fix.entry.profile.file.path}: ${fieldName(c.path)} ${c.from} -> ${c.text}`);
+}
+
+/**
+ * What --fix of some files does not write: the ranks it moves in other profiles of their editions,
+ * one line per edition folder naming them and the command that writes them ("" when none moved).
+ */
+export function describeMovedRanks(others: ProfileFix[]): string {
+  const byFolder = groupBy(others, (fix) => dirname(fix.entry.profile.file.path));
+  return [...byFolder]
+    .map(([folder, fixes]) => {
+      const names = fixes.map((fix) => fix.entry.data.country).sort();
+      return `ranks move in ${plural(names.length, 'other profile')} of ${folder}, not written: ${listed(names, 'and')}; \`${repairCommand(folder)}\` writes them\n`;
+    })
+    .join('');
 }

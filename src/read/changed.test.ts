@@ -1,7 +1,8 @@
 import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changedProfiles } from './changed.js';
+import { mkdirSync } from 'node:fs';
+import { changedProfiles, changedReach } from './changed.js';
 import { git, inFolder, removeAll, repositoryWithEdition } from '../testing/git-repo.js';
 
 const made: string[] = [];
@@ -28,6 +29,21 @@ describe('--changed: the profiles changed since a git ref', () => {
       expect(await changedProfiles('HEAD', ['content'])).toEqual(['content/goci-2021/mali.md', 'content/goci-2021/notes.md']);
       expect(await changedProfiles('main', ['content/goci-2023'])).toEqual([]);
       await expect(changedProfiles('no-such-ref', ['content'])).rejects.toThrow(/^--changed: git merge-base failed: /);
+    });
+  });
+
+  it('reaches the folders of deleted profiles and the edition files changed since the merge base', async () => {
+    const repo = repositoryWithEdition(made);
+    mkdirSync(join(repo, 'editions'));
+    writeFileSync(join(repo, 'editions', 'house-2021.yaml'), 'id: house-2021\n');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'an edition of the house');
+    git(repo, 'checkout', '-qb', 'pr');
+    rmSync(join(repo, 'content/goci-2021/niger.md'));
+    appendFileSync(join(repo, 'editions', 'house-2021.yaml'), 'year: 2021\n');
+    await inFolder(repo, async () => {
+      expect(await changedReach('main', ['content'], ['editions'])).toEqual({ deletedFrom: ['content/goci-2021'], editions: ['house-2021'] });
+      expect(await changedReach('main', ['content/goci-2023'], [])).toEqual({ deletedFrom: [], editions: [] });
     });
   });
 });

@@ -26,15 +26,20 @@ export function flatten(files: VFile[]): FlatMessage[] {
 
 export interface Summary {
   profiles: number;
+  /** Profiles not asked for that the ones checked make wrong (their ranks, say): their messages are counted too. */
+  affected: number;
   errors: number;
   warnings: number;
   messages: FlatMessage[];
 }
 
-/** The messages of profile files, and of editions as a whole (counted as messages, not as profiles). */
-export function summarize(files: VFile[], editionFiles: VFile[] = []): Summary {
-  const all = [...editionFiles, ...files];
-  return { profiles: files.length, ...countMessages(all), messages: flatten(all) };
+/**
+ * The messages of profile files, of editions as a whole (counted as messages, not as profiles), and
+ * of the other profiles of their editions that the files make wrong.
+ */
+export function summarize(files: VFile[], editionFiles: VFile[] = [], affected: VFile[] = []): Summary {
+  const all = [...editionFiles, ...files, ...affected];
+  return { profiles: files.length, affected: affected.length, ...countMessages(all), messages: flatten(all) };
 }
 
 export function countMessages(files: VFile[]): { errors: number; warnings: number } {
@@ -46,6 +51,7 @@ export function countMessages(files: VFile[]): { errors: number; warnings: numbe
 export type Reporter = (summary: Summary, options: { color: boolean }) => string;
 
 /** "386 profiles checked: 0 errors, 1 warning": the last line of every format. */
-export function summaryLine({ profiles, errors, warnings }: Summary): string {
-  return `${plural(profiles, 'profile')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+export function summaryLine({ profiles, affected, errors, warnings }: Summary): string {
+  const others = affected > 0 ? `, ${plural(affected, 'other profile')} affected` : '';
+  return `${plural(profiles, 'profile')} checked${others}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }

@@ -26,6 +26,8 @@ export interface CorpusOptions {
   editionFolders?: string[];
   /** Content folders (<edition>/<slug>.md) whose edition folders give the sources their context. */
   contentFolders?: string[];
+  /** Folders whose profiles join the context though no source is in them (where a profile was deleted). */
+  contextFolders?: string[];
   /** Config `prose`: words besides the .dictionary files, and the prose rules' severity at final. */
   prose?: Partial<ProseSettings>;
 }
@@ -70,7 +72,8 @@ export async function loadCorpus(paths: string[] = ['content'], options: CorpusO
   const editions = loadEditions(options.editionFolders);
   const sources = await readSources(await collectProfiles(paths));
   const requested = new Set(sources.map((source) => source.path));
-  const others = (await profilesIn(editionFolders(sources, options.contentFolders ?? []))).filter((path) => !requested.has(path));
+  const folders = [...new Set([...editionFolders(sources, options.contentFolders ?? []), ...(options.contextFolders ?? []).map((folder) => displayPath(folder))])];
+  const others = (await profilesIn(folders)).filter((path) => !requested.has(path));
   const words = [...(await projectWords(paths)), ...(options.prose?.words ?? [])];
   const style = options.prose?.style;
   const prose: ProseSettings = { words, atFinal: options.prose?.atFinal ?? 'warning', ...(style ? { style } : {}) };

@@ -25,8 +25,14 @@ export interface Validation {
    * edition named after the folder of its profiles (content/goci-2021), at line 1.
    */
   editionFiles: VFile[];
-  /** The valid profiles of the context files, not reported on: --fix ranks over them too. */
+  /** The valid profiles of the context files: --fix ranks over them too. */
   context: ValidProfile[];
+  /**
+   * The context profiles that a corpus rule finds wrong (a rank that the files asked for moved, a
+   * country they duplicate): one file each, holding those messages only, at that profile's line, so
+   * that checking some files fails exactly when checking the whole content would.
+   */
+  affected: VFile[];
   /**
    * Each file as parsed, in the order of `files`: a Profile (its source text and YAML document) or
    * the problem that stopped parsing. Kept so that --fix and export need not look files up or parse
@@ -42,8 +48,13 @@ function report(file: VFile, ruleId: string, issue: Issue, point: { line: number
   message.fatal = (setting ?? issue.severity ?? 'error') === 'error';
 }
 
-function reportIssue(profile: Profile, ruleId: string, issue: Issue, settings: RuleSettings): void {
-  report(profile.file, ruleId, issue, isPoint(issue.at) ? issue.at : profile.locate(issue.at, issue.part), settings);
+function reportIssue(profile: Profile, ruleId: string, issue: Issue, settings: RuleSettings, file: VFile = profile.file): void {
+  report(file, ruleId, issue, isPoint(issue.at) ? issue.at : profile.locate(issue.at, issue.part), settings);
+}
+
+/** The command that repairs every rank and composite of an edition folder; named in messages on profiles the files asked for made wrong. */
+export function repairCommand(folder: string): string {
+  return `ocindex validate --fix ${folder}`;
 }
 
 /** A rule that fails on one file reports that on the file, and the other files and rules go on. */
@@ -88,6 +99,11 @@ export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, 
   const background = checkFiles(context, editions, settings, rules.filter((rule) => rule.stage !== 'valid'), scope.prose);
   const reported = new Set(checked.files);
   const editionFiles = new Map<Edition, VFile>();
+  const affected = new Map<Profile, VFile>();
+  const affectedFile = (profile: Profile) => {
+    if (!affected.has(profile)) affected.set(profile, new VFile({ path: profile.file.path }));
+    return affected.get(profile) as VFile;
+  };
   const all = [...parsedFiles, ...context];
   for (const [edition, entries] of groupBy([...background.valid, ...checked.valid], (entry) => entry.edition)) {
     const named = namedCountries(edition, all);
@@ -99,6 +115,10 @@ export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, 
           if (!editionFiles.has(edition)) editionFiles.set(edition, new VFile({ path: folder }));
           report(editionFiles.get(edition) as VFile, rule.id, issue, { line: 1, column: 1 }, settings);
         } else if (reported.has(profile.file)) reportIssue(profile, rule.id, issue, settings);
+        else {
+          const repair = `another profile of ${edition.id} changed; \`${repairCommand(dirname(profile.file.path))}\` repairs the edition`;
+          reportIssue(profile, rule.id, { ...issue, reason: `${issue.reason} (${repair})` }, settings, affectedFile(profile));
+        }
       }
     }
   }
@@ -110,7 +130,9 @@ export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, 
   }
   attachPrevious([...background.valid, ...checked.valid]);
   for (const file of checked.files) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { ...checked, parsed: parsedFiles, editionFiles: [...editionFiles.values()].filter((file) => file.messages.length > 0), context: background.valid };
+  const affectedFiles = [...affected.values()].filter((file) => file.messages.length > 0).sort((a, b) => a.path.localeCompare(b.path));
+  for (const file of affectedFiles) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { ...checked, parsed: parsedFiles, editionFiles: [...editionFiles.values()].filter((file) => file.messages.length > 0), context: background.valid, affected: affectedFiles };
 }
 
 /** The per-file rules, on each file. */
