@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { exitCodeOf, exitCodes } from './errors.js';
-import { processIo, type Io, type SetExitCode } from './commands/io.js';
+import { processStreams, type Io, type SetExitCode } from './commands/io.js';
 import { unpackNotice } from './engine/unpack-notice.js';
 import { packagePath } from './package/paths.js';
 
@@ -59,7 +59,7 @@ export async function program(io: Io, setExitCode: SetExitCode, argv: string[] =
  * Runs the command line and resolves to the exit code. Every error of the toolkit's own (errors.ts)
  * prints its message and ends with its exit code, never a stack trace; anything else is a bug.
  */
-export async function run(argv: string[], io: Io = processIo): Promise<number> {
+export async function run(argv: string[], io: Io = processStreams()): Promise<number> {
   let code: number = exitCodes.ok;
   unpackNotice.write = (line) => io.stderr(`ocindex: ${line}`);
   try {
