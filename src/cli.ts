@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { exitCodeOf, exitCodes } from './errors.js';
 import { processStreams, type Io, type SetExitCode } from './commands/io.js';
 import { unpackNotice } from './engine/unpack-notice.js';
-import { packagePath } from './package/paths.js';
+import { toolkitVersion } from './package/version.js';
 
 type Register = (cli: Command, io: Io, setExitCode: SetExitCode) => void;
 
@@ -25,10 +24,7 @@ const commands: { name: string; summary: string; load: () => Promise<Register> }
   { name: 'schema', summary: "print the JSON schema of an edition's front-matter, indicators filled in, for editors and other tools", load: async () => (await import('./commands/schema.js')).registerSchema },
 ];
 
-/** The toolkit's version, from its package.json. */
-export function toolkitVersion(): string {
-  return (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
-}
+export { toolkitVersion };
 
 /** The command argv names: `ocindex render ...`, or `ocindex help render`. */
 function commandNamed(argv: string[]): string | undefined {

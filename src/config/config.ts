@@ -8,9 +8,8 @@ import { InputError } from '../errors.js';
 import { didYouMean, listed } from '../text/english.js';
 import type { RuleSettings } from '../validate/validate.js';
 import type { ProseSettings } from '../validate/rule.js';
-import { parseChecks, rules } from '../validate/rules/index.js';
+import { allChecks } from '../report/checks.js';
 import { describeSchemaError } from './problems.js';
-import { copyFitCheck } from '../check/copy-fit-id.js';
 import type { RenderTarget } from '../render/corpus.js';
 import { readSchema } from '../package/schemas.js';
 
@@ -108,7 +107,7 @@ function mistakesOf(settings: unknown, file: string, prefix: string[], cwd: stri
   const check = new Ajv({ allErrors: true, verbose: true }).addSchema(readSchema('style.schema.json')).compile<ConfigSource>(readSchema('config.schema.json'));
   const at = (key: string) => `${file}: ${key ? `${key}: ` : ''}`;
   if (!check(settings)) return (check.errors ?? []).map((e) => describeSchemaError(e, prefix)).map(({ key, reason }) => `${at(key)}${reason}`);
-  const known = [...rules.map((r) => r.id), ...parseChecks.map((c) => c.id), copyFitCheck.id];
+  const known = allChecks.map((c) => c.id);
   const mistakes: string[] = [];
   for (const id of Object.keys(settings.rules ?? {}).filter((id) => !known.includes(id))) {
     mistakes.push(`${at([...prefix, 'rules', id].join('.'))}unknown rule; the rules are ${listed(known, 'and')}${didYouMean(id, known)}`);
