@@ -49,9 +49,11 @@ function duration(ms: number): string {
 }
 
 
-function summary(requested: number, skipped: number, outcomes: RenderOutcome[], ms: number, upToDate = 0): string {
+function summary(requested: number, skipped: number, outcomes: RenderOutcome[], ms: number, upToDate = 0, notFinal = 0): string {
   const count = (status: RenderOutcome['status']) => outcomes.filter((o) => o.status === status).length;
-  const parts = [`${count('written')} written`, `${skipped} skipped for errors`, `${count('overflow')} not fitting their pages`];
+  const parts = [`${count('written')} written`, `${skipped} skipped for errors`];
+  if (notFinal > 0) parts.push(`${notFinal} not final (not sent to press)`);
+  parts.push(`${count('overflow')} not fitting their pages`);
   const failed = count('failed') + count('unwritable') + count('template');
   parts.push(`${failed} failed`);
   if (upToDate > 0) parts.push(`${upToDate} up to date (not rendered again; --force renders them)`);
@@ -117,8 +119,12 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
       timeoutMs: options.timeout * 1000,
       signal: controller.signal,
       onStart: (count) => (progress = createProgress(io, count)),
+      // Every file a profile's task writes is named: with --target both, its screen and its press PDF; with --html, its HTML too.
       onDone: (outcome) =>
-        progress?.done(displayPath(outcome.task.pdfPath ?? outcome.task.pressPath ?? ''), outcome.status === 'written' ? undefined : `${outcome.task.entry.profile.file.path}: ${outcome.message}`),
+        progress?.done(
+          [outcome.task.pdfPath, outcome.task.pressPath, outcome.task.htmlPath].flatMap((path) => (path ? [displayPath(path)] : [])).join(' and '),
+          outcome.status === 'written' ? undefined : `${outcome.task.entry.profile.file.path}: ${outcome.message}`,
+        ),
     });
   } finally {
     progress?.stop();
@@ -127,7 +133,7 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
   const { outcomes, notFinal } = result;
   for (const entry of notFinal) io.stderr(`${entry.profile.file.path}: status ${entry.data.status}: not sent to press (only final profiles are)\n`);
   const skipped = files.length - renderable.length;
-  io.stdout(summary(files.length, skipped, outcomes, Date.now() - started, result.upToDate));
+  io.stdout(summary(files.length, skipped, outcomes, Date.now() - started, result.upToDate, notFinal.length));
   const stoppedBy = signals.stoppedBy();
   if (stoppedBy) {
     io.stderr(`ocindex: stopped by ${stoppedBy}; ${plural(result.printed - outcomes.length, 'profile')} not rendered\n`);

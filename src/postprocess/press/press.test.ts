@@ -31,6 +31,8 @@ beforeAll(async () => {
   const [first, second] = [folders.make(), folders.make()];
   const both = await runCli('render', content, '--out', first, '--target', 'both');
   expect(both.code, both.stderr).toBe(0);
+  // Both files written are named.
+  expect(both.stdout).toMatch(/^\[1\/1\] \S*goci-2021\/azerbaijan\.pdf and \S*goci-2021\/azerbaijan\.press\.pdf$/m);
   const again = await runCli('render', content, '--out', second, '--target', 'press');
   expect(again.code, again.stderr).toBe(0);
   expect(existsSync(join(second, 'goci-2021/azerbaijan.pdf'))).toBe(false);
@@ -189,7 +191,8 @@ describe('ocindex render --target press', () => {
     expect(existsSync(join(out, 'goci-2021/azerbaijan.press.pdf'))).toBe(false);
     const pressOnly = await runCli('render', join(content, azerbaijan), '--out', folders.make(), '--target', 'press');
     expect(pressOnly.code).toBe(1);
-    expect(pressOnly.stdout).toMatch(/1 profile: 0 written/);
+    // The refused profile is counted in the summary.
+    expect(pressOnly.stdout).toMatch(/^1 profile: 0 written, 0 skipped for errors, 1 not final \(not sent to press\), 0 not fitting their pages, 0 failed in /m);
   });
 
   it('writes no file that fails the preflight: a narrative heading that skips levels stops the profile (exit 1)', async () => {
