@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, projectRoot, tempFolder } from './testing/support.js';
+import { ensureBuilt, projectRoot, runCli, tempFolder } from './testing/support.js';
 
 const heavy = /\/node_modules\/(puppeteer|puppeteer-core|exceljs|pdf-lib|chokidar|cli-progress|@sparticuz\/chromium)\//;
 
@@ -59,5 +59,18 @@ describe('start-up', () => {
     const render = ocindex('render', '--help');
     expect(render.stdout).toContain('--concurrency <n>');
     expect(render.imported.some((url) => /\/node_modules\/puppeteer-core\//.test(url))).toBe(true);
+  });
+});
+
+describe('--help of a command', () => {
+  it.each([
+    ['import', '--edition <id>'],
+    ['schema', '--edition <id>'],
+    ['proof', '--out <file>'],
+  ])('%s marks its required option %s', async (command, option) => {
+    const { stdout } = await runCli(command, '--help');
+    expect(stdout).toMatch(new RegExp(`^  ${option.replace(/[<>]/g, '\\$&')} +.*\\(required\\)$`, 'm'));
+    // ... and no other option.
+    expect(stdout.match(/\(required\)/g)).toHaveLength(1);
   });
 });

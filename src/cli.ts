@@ -18,7 +18,7 @@ const commands: { name: string; summary: string; load: () => Promise<Register> }
   { name: 'preflight', summary: "check PDFs against what the toolkit promises: PDF/X-4 for press files, accessibility for all (not a certified PDF/X validator)", load: async () => (await import('./commands/preflight.js')).registerPreflight },
   { name: 'preview', summary: 'serve the profiles as they print, with their messages and copy-fit, updated on each save', load: async () => (await import('./commands/preview.js')).registerPreview },
   { name: 'new', summary: "start a country's profile: a draft with the edition's outline and empty score fields", load: async () => (await import('./commands/new.js')).registerNew },
-  { name: 'export', summary: "write the profiles' scores and ranks out as data: the dataset's CSV layout, or JSON", load: async () => (await import('./commands/export.js')).registerExport },
+  { name: 'export', summary: "write the profiles' data out: scores in the dataset's CSV layout, or scores and ranks as JSON", load: async () => (await import('./commands/export.js')).registerExport },
   { name: 'proof', summary: 'put every page of printed profiles on a few A3 sheets of thumbnails, for a designer to look over', load: async () => (await import('./commands/proof.js')).registerProof },
   { name: 'diff', summary: 'what changed per country between two editions: scores, new indicators, ranks, narrative', load: async () => (await import('./commands/diff.js')).registerDiff },
   { name: 'schema', summary: "print the JSON schema of an edition's front-matter, indicators filled in, for editors and other tools", load: async () => (await import('./commands/schema.js')).registerSchema },
@@ -46,7 +46,10 @@ export async function program(io: Io, setExitCode: SetExitCode, argv: string[] =
       continue;
     }
     (await load())(cli, io, setExitCode);
-    cli.commands.at(-1)?.description(summary);
+    const command = cli.commands.at(-1);
+    command?.description(summary);
+    // commander checks required options but does not say which they are in --help.
+    for (const option of command?.options ?? []) if (option.mandatory) option.description = `${option.description} (required)`;
   }
   return cli;
 }

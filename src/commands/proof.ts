@@ -9,8 +9,14 @@ import { proofSheets, profilesPerSheet } from '../proof/proof.js';
 import type { Io, SetExitCode } from './io.js';
 import { setup } from './setup.js';
 
-/** The PDFs named by paths (files as given, folders searched for .pdf), labelled by their path inside the folder given. */
-async function collectPdfs(paths: string[]): Promise<{ path: string; label: string }[]> {
+/** A press file (render --target press) holds the same pages as its screen PDF, with bleed and marks: a folder's proof shows each profile once. */
+const isPressFile = (name: string) => name.endsWith('.press.pdf');
+
+/**
+ * The PDFs named by paths (files as given, folders searched for .pdf but for press files and the
+ * proof being written), labelled by their path inside the folder given.
+ */
+async function collectPdfs(paths: string[], out: string): Promise<{ path: string; label: string }[]> {
   const found = new Map<string, string>();
   for (const path of paths) {
     const info = await stat(path).catch(() => {
@@ -19,8 +25,9 @@ async function collectPdfs(paths: string[]): Promise<{ path: string; label: stri
     if (info.isFile()) found.set(displayPath(path), displayPath(path));
     else {
       const entries = await readdir(path, { recursive: true, withFileTypes: true });
-      for (const entry of entries.filter((e) => e.isFile() && e.name.endsWith('.pdf'))) {
+      for (const entry of entries.filter((e) => e.isFile() && e.name.endsWith('.pdf') && !isPressFile(e.name))) {
         const file = join(entry.parentPath, entry.name);
+        if (displayPath(file) === displayPath(out)) continue;
         found.set(displayPath(file), displayPath(file, path));
       }
     }
@@ -35,7 +42,7 @@ export function registerProof(cli: Command, io: Io, setExitCode: SetExitCode): v
     .requiredOption('--out <file>', 'the proof PDF to write')
     .action(async (paths: string[], options: { out: string }) => {
       const { config } = await setup();
-      const files = await collectPdfs(paths.length > 0 ? paths : [config.output]);
+      const files = await collectPdfs(paths.length > 0 ? paths : [config.output], options.out);
       if (files.length === 0) throw new InputError(`${paths.join(', ') || displayPath(config.output)}: no PDF found; render the profiles first (ocindex render)`);
       const entries = await Promise.all(
         files.map(async ({ path, label }) => ({

@@ -80,7 +80,7 @@ describe('ocindex diff goci-2021 goci-2023 on the bundled content', async () => 
 
   it('prints the same for a reader and as CSV', async () => {
     const human = await runCli('diff', 'goci-2021', 'goci-2023');
-    expect(human.stdout).toMatch(/^goci-2021 -> goci-2023: 193 countries in both\nnew in goci-2023: Extortion and protection racketeering, /);
+    expect(human.stdout).toMatch(/^goci-2021 -> goci-2023: 193 countries in both\nindicators whose score did not change are left out below; --format csv or json lists every one\nnew in goci-2023: Extortion and protection racketeering, /);
     expect(human.stdout).toMatch(/\n {2}resilience down: {2}Myanmar -1\.79, Afghanistan -1\.17, /);
     expect(human.stdout).toMatch(/\nAzerbaijan\n {2}Criminality +5\.08 -> 4\.80 \(-0\.28\) +rank global 83 -> 112, continent 26 -> 33, region 3 -> 4\n/);
     const csv = parse((await runCli('diff', 'goci-2021', 'goci-2023', '--format', 'csv')).stdout, { columns: true }) as Row[];

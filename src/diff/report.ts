@@ -22,7 +22,7 @@ export function biggestMovers(diff: EditionDiff, key: 'criminality' | 'resilienc
 
 function summaryLines(diff: EditionDiff): string[] {
   const count = diff.countries.length;
-  const lines = [`${diff.from.id} -> ${diff.to.id}: ${count} ${count === 1 ? 'country' : 'countries'} in both`];
+  const lines = [`${diff.from.id} -> ${diff.to.id}: ${count} ${count === 1 ? 'country' : 'countries'} in both`, 'indicators whose score did not change are left out below; --format csv or json lists every one'];
   if (diff.added.length > 0) lines.push(`new in ${diff.to.id}: ${diff.added.map((a) => a.label).join(', ')}`);
   if (diff.removed.length > 0) lines.push(`not in ${diff.to.id}: ${diff.removed.map((a) => a.label).join(', ')}`);
   if (diff.onlyFrom.length > 0) lines.push(`only in ${diff.from.id}: ${diff.onlyFrom.join(', ')}`);

@@ -50,6 +50,23 @@ describe('ocindex proof', () => {
     for (const path of chosen) expect(text).toContain(path.replace(/\.md$/, '.pdf'));
   });
 
+  it('shows each profile of a folder once: not its press file, nor a proof written into the folder', async () => {
+    writeFileSync(join(dist, 'goci-2021', 'azerbaijan.press.pdf'), pdfs[0] as Uint8Array);
+    try {
+      const inside = join(dist, 'proof.pdf');
+      const first = await runCli('proof', dist, '--out', inside);
+      expect(first.stdout).toMatch(/3 profiles on 1 sheet/);
+      const again = await runCli('proof', dist, '--out', inside);
+      expect(again.stdout).toMatch(/3 profiles on 1 sheet/);
+      rmSync(inside);
+      // Named, a press file is shown.
+      const named = await runCli('proof', join(dist, 'goci-2021', 'azerbaijan.press.pdf'), '--out', join(folder, 'press-proof.pdf'));
+      expect(named.stdout).toMatch(/1 profile on 1 sheet/);
+    } finally {
+      rmSync(join(dist, 'goci-2021', 'azerbaijan.press.pdf'));
+    }
+  });
+
   it('lays 20 profiles on a sheet, on as many sheets as needed', async () => {
     const many = Array.from({ length: 2 * profilesPerSheet + 1 }, (_, i) => ({ label: `copy-${i}.pdf`, pdf: pdfs[i % pdfs.length] as Uint8Array }));
     const { pdf, problems } = await proofSheets(many, 'Proof');

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import AjvDraft04 from 'ajv-draft-04';
+import draft04 from 'ajv-draft-04';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { azerbaijan2021, lineOf, ocindex, replaceOnce, tempFolder } from '../testing/support.js';
@@ -9,7 +9,8 @@ import { allChecks } from './checks.js';
 
 /** The SARIF 2.1.0 JSON schema (draft-04), as Microsoft's SARIF matchers ship it. */
 const schemaPath = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-const validSarif = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+// ajv-draft-04 is CommonJS: its class is the module's `default` export.
+const validSarif = new draft04.default({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
 
 /** A project whose Azerbaijan has a wrong composite and a doubled space: one error, one warning. */
 function projectWithMistakes(): { folder: string; text: string } {
