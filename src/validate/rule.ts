@@ -44,6 +44,12 @@ export interface CorpusRule {
   id: string;
   description: string;
   stage: 'corpus';
+  /**
+   * Whether a change to one profile can make this rule fail on another (a score moves the others'
+   * ranks): validating some files then reports its findings on the rest of their edition too.
+   * A rule that reports the profile asked for instead (a duplicate country) leaves it unset.
+   */
+  reachesOthers?: boolean;
   check(edition: Edition, profiles: ValidProfile[], context?: CorpusContext): { profile?: Profile; issue: Issue }[];
 }
 

@@ -28,8 +28,8 @@ export interface Validation {
   /** The valid profiles of the context files: --fix ranks over them too. */
   context: ValidProfile[];
   /**
-   * The context profiles that a corpus rule finds wrong (a rank that the files asked for moved, a
-   * country they duplicate): one file each, holding those messages only, at that profile's line, so
+   * The context profiles that a corpus rule which reaches other profiles finds wrong (a rank that
+   * the files asked for moved): one file each, holding those messages only, at that profile's line, so
    * that checking some files fails exactly when checking the whole content would.
    */
   affected: VFile[];
@@ -115,7 +115,7 @@ export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, 
           if (!editionFiles.has(edition)) editionFiles.set(edition, new VFile({ path: folder }));
           report(editionFiles.get(edition) as VFile, rule.id, issue, { line: 1, column: 1 }, settings);
         } else if (reported.has(profile.file)) reportIssue(profile, rule.id, issue, settings);
-        else {
+        else if (rule.reachesOthers) {
           const repair = `another profile of ${edition.id} changed; \`${repairCommand(dirname(profile.file.path))}\` repairs the edition`;
           reportIssue(profile, rule.id, { ...issue, reason: `${issue.reason} (${repair})` }, settings, affectedFile(profile));
         }

@@ -18,6 +18,7 @@ export const rankRule: CorpusRule = {
   id: 'rank',
   description: 'Ranks are competition ranks (higher score first) within the world, continent and region, over the edition corpus.',
   stage: 'corpus',
+  reachesOthers: true,
   check(edition, profiles, context) {
     const found: { profile?: ValidProfile['profile']; issue: Issue }[] = [];
     const seen = new Set<string>();
