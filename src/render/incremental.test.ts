@@ -13,7 +13,13 @@ function workspace(): { content: string; out: string } {
   return { content: join(folder, 'content'), out: join(folder, 'dist') };
 }
 
-const written = (stdout: string) => [...stdout.matchAll(/\] (.+\.pdf)$/gm)].map((m) => m[1]?.split('/').slice(-2).join('/')).sort();
+/** The PDFs a render names as written: each progress line names every file of its profile ("x.pdf and x.html"). */
+const written = (stdout: string) =>
+  [...stdout.matchAll(/^\[ *\d+\/\d+\] (.+)$/gm)]
+    .flatMap((m) => (m[1] ?? '').split(' and '))
+    .filter((file) => file.endsWith('.pdf'))
+    .map((file) => file.split('/').slice(-2).join('/'))
+    .sort();
 
 describe('incremental render', () => {
   it('skips profiles whose PDF is up to date, says how many, renders what changed, and all with --force', async () => {
@@ -43,7 +49,9 @@ describe('incremental render', () => {
     expect(written(forced.stdout)).toEqual(['goci-2021/azerbaijan.pdf', 'goci-2021/chad.pdf']);
     expect(readFileSync(chad).equals(chadBytes)).toBe(true);
     // Asking for more files (the HTML beside each PDF) is a new key: rendered again, then up to date.
-    expect(written((await runCli('render', content, '--out', out, '--html')).stdout)).toEqual(['goci-2021/azerbaijan.pdf', 'goci-2021/chad.pdf']);
+    const withHtml = await runCli('render', content, '--out', out, '--html');
+    expect(written(withHtml.stdout)).toEqual(['goci-2021/azerbaijan.pdf', 'goci-2021/chad.pdf']);
+    expect(withHtml.stdout).toMatch(/azerbaijan\.pdf and \S*azerbaijan\.html$/m);
     expect(written((await runCli('render', content, '--out', out, '--html')).stdout)).toEqual([]);
     expect(readFileSync(pdf).equals(before.bytes)).toBe(false);
   }, 120_000);
