@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayPath } from '../read/collect.js';
-import { projectRoot, replaceOnce, runCli, datasetPath, tempFolder } from '../testing/support.js';
+import { editionIds, projectRoot, replaceOnce, runCli, datasetPath, tempFolder } from '../testing/support.js';
 
 const dataset = datasetPath;
 
@@ -67,7 +67,7 @@ describe('ocindex import', () => {
   });
 
   it('exits 2 for an unknown edition or a missing file', async () => {
-    expect(await runCli('import', dataset('goci-2021'), '--edition', 'goci-1999')).toEqual({ code: 2, cwd: process.cwd(), stdout: '', stderr: "ocindex: unknown edition 'goci-1999'; expected one of goci-2021, goci-2023\n" });
+    expect(await runCli('import', dataset('goci-2021'), '--edition', 'goci-1999')).toEqual({ code: 2, cwd: process.cwd(), stdout: '', stderr: `ocindex: unknown edition 'goci-1999'; expected one of ${editionIds}\n` });
     expect((await runCli('import', 'nowhere.csv', '--edition', 'goci-2021')).code).toBe(2);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { keyOfLabel } from '../edition/names.js';
-import { azerbaijan2021, datasetPath, projectRoot, readContent, replaceOnce, runCli, tempFolder } from '../testing/support.js';
+import { azerbaijan2021, datasetPath, editionIds, projectRoot, readContent, replaceOnce, runCli, tempFolder } from '../testing/support.js';
 
 type Row = Record<string, string>;
 const dataset = (edition: string) => parse(readFileSync(datasetPath(edition)), { columns: true }) as Row[];
@@ -106,7 +106,7 @@ describe('ocindex diff on narratives and mistakes', () => {
   });
 
   it('exits 2 on an unknown edition, 1 when a profile cannot be compared', async () => {
-    expect(await runCli('diff', 'goci-2021', 'goci-2025')).toMatchObject({ code: 2, stdout: '', stderr: "ocindex: unknown edition 'goci-2025'; expected one of goci-2021, goci-2023\n" });
+    expect(await runCli('diff', 'goci-2021', 'goci-2027')).toMatchObject({ code: 2, stdout: '', stderr: `ocindex: unknown edition 'goci-2027'; expected one of ${editionIds}\n` });
     const folder = tempFolder();
     for (const edition of ['goci-2021', 'goci-2023']) mkdirSync(join(folder, edition));
     writeFileSync(join(folder, 'goci-2021', 'azerbaijan.md'), replaceOnce(azerbaijan2021, 'score: 4.15', 'score: "4.15"'));

@@ -24,6 +24,8 @@ export function loadEditions(extraFolders: string[] = []): Map<string, Edition> 
       if (unknown.length > 0) throw new EditionError(`${file}: aliases: ${unknown.map(([alias, name]) => `${alias}: '${name}' is not a country of the edition`).join('; ')}`);
       const slugs = new Set(edition.countries.map((c) => c.slug));
       if (slugs.size !== edition.countries.length) throw new EditionError(`${file}: two countries share a file name`);
+      const sharedCodes = edition.countries.filter((c) => edition.countryByCode.get(c.code) !== c);
+      if (sharedCodes.length > 0) throw new EditionError(`${file}: ${sharedCodes.map((c) => `${c.name} has the code ${c.code} of ${edition.countryByCode.get(c.code)?.name}`).join('; ')}; each country's ISO 3166-1 alpha-3 code is its own`);
       editions.set(edition.id, edition);
     }
   }

@@ -63,8 +63,8 @@ describe('compare_with in an edition', () => {
   it('must name a known edition', () => {
     const folder = tempFolder();
     mkdirSync(join(folder, 'extra'));
-    const source = readFileSync(join(projectRoot, 'editions', 'goci-2023.yaml'), 'utf8').replace('id: goci-2023', 'id: goci-2025\ncompare_with: goci-2024');
-    writeFileSync(join(folder, 'extra', 'goci-2025.yaml'), source);
-    expect(() => loadEditions([join(folder, 'extra')])).toThrow(new EditionError("edition goci-2025: compare_with 'goci-2024' is not a known edition; the editions are goci-2021, goci-2023, goci-2025"));
+    const source = readFileSync(join(projectRoot, 'editions', 'goci-2023.yaml'), 'utf8').replace('id: goci-2023', 'id: goci-2027\ncompare_with: goci-2024');
+    writeFileSync(join(folder, 'extra', 'goci-2027.yaml'), source);
+    expect(() => loadEditions([join(folder, 'extra')])).toThrow(new EditionError("edition goci-2027: compare_with 'goci-2024' is not a known edition; the editions are goci-2021, goci-2023, goci-2025, goci-2027"));
   });
 });
