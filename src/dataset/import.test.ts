@@ -52,7 +52,7 @@ describe('ocindex import', () => {
   });
 
   it.each([
-    ['an unknown column', (csv: string) => csv.replace('Human smuggling,', 'Human smugling,'), /row 1, column G \(Human smugling\): unknown column 'Human smugling' for goci-2021\n.*: row 1: missing column 'Human smuggling'\n/],
+    ['a misspelled column', (csv: string) => csv.replace('Human smuggling,', 'Human smugling,'), /: row 1: missing column 'Human smuggling'; did you mean Human smugling\?\n/],
     ['a non-numeric cell', (csv: string) => csv.replace('Azerbaijan,5.08,4.15,4.5', 'Azerbaijan,5.08,4.15,n/a'), /row \d+, column F \(Human trafficking\): 'n\/a' is not a number/],
     ['an unknown country', (csv: string) => csv.replace(',Azerbaijan,', ',Azerbaidjan,'), /row \d+, column C \(Country\): unknown country 'Azerbaidjan' for goci-2021/],
   ])('refuses %s, naming row and column, and writes nothing', async (_name, damage, message) => {

@@ -62,7 +62,7 @@ describe('ocindex import of an .xlsx workbook', () => {
   it('reads the sheet --sheet names, and says which sheets there are when it names none', async () => {
     const wrongSheet = await ocindex(['import', workbook, '--edition', 'goci-2021', '--sheet', 'goci-2023', '--out', 'x'], folder);
     expect(wrongSheet.code).toBe(1);
-    expect(wrongSheet.stderr).toContain("unknown column 'Extortion and protection racketeering' for goci-2021");
+    expect(wrongSheet.stderr).toContain('row 1, column H (Extortion and protection racketeering): a score of goci-2023 or goci-2025, not of goci-2021: is the dataset of goci-2023 or goci-2025?');
     const missing = await ocindex(['import', workbook, '--edition', 'goci-2021', '--sheet', '2021', '--out', 'x'], folder);
     expect(missing).toMatchObject({ code: 2, stderr: `ocindex: ${workbook}: no sheet '2021'; the workbook has 'About', 'goci-2023' or 'goci-2021'\n` });
     const csvSheet = await ocindex(['import', datasetPath('goci-2021'), '--edition', 'goci-2021', '--sheet', 'x', '--out', 'x'], folder);

@@ -30,7 +30,7 @@ describe('ocindex export', () => {
   it('refuses CSV of several editions without --edition (usage mistake, exit 2)', async () => {
     const result = await ocindex(['export', bundledContent, '--format', 'csv']);
     expect(result).toMatchObject({ code: 2, stdout: '' });
-    expect(result.stderr).toBe('ocindex: the profiles are of goci-2021, goci-2023 and goci-2025, whose datasets have different columns; export one at a time with --edition\n');
+    expect(result.stderr).toBe('ocindex: the profiles are of goci-2021, goci-2023 and goci-2025, whose datasets have different columns; export one at a time with --edition (or all as --format xlsx, a sheet each)\n');
   });
 
   it('writes JSON: one object per profile, in dataset order, edition by edition', async () => {
