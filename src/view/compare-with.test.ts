@@ -60,6 +60,21 @@ describe('compare_with in an edition', () => {
     expect(html).toContain('<span class="bar-label">Extortion and protection racketeering</span>');
   });
 
+  it('can be switched on for 2025 against 2023: every indicator has a change, the five 2023 added included', () => {
+    const goci2025 = editions.get('goci-2025') as Edition;
+    const map = new Map(editions).set('goci-2025', { ...goci2025, compareWith: 'goci-2023' });
+    const sources = ['goci-2023/kiribati.md', 'goci-2025/kiribati.md'].map((path) => ({ path: `content/${path}`, bytes: Buffer.from(readContent(path)) }));
+    const entry = validateSources(sources, map).valid.find((v) => v.edition.id === 'goci-2025')!;
+    expect(entry.previous?.edition.id).toBe('goci-2023');
+    const html = renderHtml(entry);
+    const change = (label: string) => new RegExp(`${label}(?: score)? <span class="change">([^<]*)</span>`).exec(html)?.[1];
+    expect(change('Criminality')).toBe('↓ −0.12'); // 2.45 -> 2.33 in the datasets
+    expect(change('Resilience')).toBe('↑ +0.13'); // 4.33 -> 4.46
+    expect(change('Extortion and protection racketeering')).toBe('↓ −1.00'); // 2.5 -> 1.5
+    expect(html.match(/<span class="bar-label">[^<]*<span class="change">/g)).toHaveLength(15 + 5 + 12 + 2); // every indicator's bar and the two groups'
+    expect(html.match(/<span class="bar-label">[^<]*<\/span>/g)).toBeNull(); // none without a change
+  });
+
   it('must name a known edition', () => {
     const folder = tempFolder();
     mkdirSync(join(folder, 'extra'));
