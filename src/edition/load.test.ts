@@ -51,6 +51,14 @@ describe('the countries of each edition', () => {
     expect(codeProblems(edition)).toEqual([]);
   });
 
+  it.each([...editions.keys()])('%s: an alias ISO 3166-1 knows names the country of the same code', (id) => {
+    const namesByCode = countries.getNames('en', { select: 'all' });
+    const isoCode = (name: string) => Object.entries(namesByCode).find(([, names]) => names.some((n) => slugOfCountry(n) === slugOfCountry(name)))?.[0];
+    const known = [...(editions.get(id) as Edition).aliases].filter(([alias]) => isoCode(alias) !== undefined);
+    expect(known.length).toBeGreaterThan(10);
+    expect(known.map(([alias]) => `${alias}: ${countries.alpha2ToAlpha3(isoCode(alias)!)}`)).toEqual(known.map(([alias, country]) => `${alias}: ${country.code}`));
+  });
+
   it('gives a country the same code in every edition', () => {
     const codes = new Map<string, string>();
     for (const edition of editions.values()) {
