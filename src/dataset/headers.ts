@@ -58,12 +58,16 @@ export function readHeader(header: string[], edition: Edition, others: Iterable<
     }
   }
   const found: HeaderMap = { columns: new Map(), ignored: [], errors: [] };
+  const ignoredLabels: string[] = [];
   header.forEach((cell, index) => {
     const label = lookUp(labels, cell, composites);
     if (label === undefined) {
       const other = elsewhere.get(plain(cell));
       if (other !== undefined) found.errors.push({ row: 1, column: where(index, cell.trim()), message: `a score of ${listed(other)}, not of ${edition.id}: is the dataset of ${listed(other)}?` });
-      else if (cell.trim() !== '') found.ignored.push(where(index, cell.trim()));
+      else {
+        found.ignored.push(where(index, cell.trim() || 'no label'));
+        ignoredLabels.push(cell.trim());
+      }
       return;
     }
     const first = label === codeColumn ? found.code : found.columns.get(label);
@@ -74,7 +78,6 @@ export function readHeader(header: string[], edition: Edition, others: Iterable<
     if (label === codeColumn) found.code = index;
     else found.columns.set(label, index);
   });
-  const ignoredLabels = header.filter((cell, index) => found.ignored.includes(where(index, cell.trim()))).map((cell) => cell.trim());
   for (const label of [...placeColumns, ...scoreColumns(edition).map((c) => c.label)]) {
     if (!found.columns.has(label)) found.errors.push({ row: 1, message: `missing column '${label}'${didYouMean(label, ignoredLabels)}` });
   }
