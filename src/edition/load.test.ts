@@ -76,7 +76,7 @@ describe('the countries of each edition', () => {
     expect(codeProblems({ ...goci2025, countries: wrong })).toEqual(['Chad: TCH, ISO: TCD', 'Atlantis: ATL, ISO: no such name']);
   });
 
-  it('refuses an edition file in which two countries share a code, or a code that is not three capitals', () => {
+  it('refuses an edition file in which two countries share a code, a code that is not three capitals, or a list of names (the old form)', () => {
     const folder = join(tempFolder(), 'extra');
     mkdirSync(folder);
     const source = readFileSync(join(projectRoot, 'editions', 'goci-2025.yaml'), 'utf8').replace('id: goci-2025', 'id: goci-2027');
@@ -86,5 +86,7 @@ describe('the countries of each edition', () => {
     );
     writeFileSync(join(folder, 'goci-2027.yaml'), replaceOnce(source, 'Chad: TCD', 'Chad: td'));
     expect(() => loadEditions([folder])).toThrow(/goci-2027\.yaml: not a valid edition: .*must match pattern/);
+    writeFileSync(join(folder, 'goci-2027.yaml'), source.replace(/^( {12})(.+): [A-Z]{3}$/gm, '$1- $2'));
+    expect(() => loadEditions([folder])).toThrow(/goci-2027\.yaml: not a valid edition: \/geography\/continents\/0\/regions\/0\/countries must be object.*; a region's countries map each name to its ISO 3166-1 alpha-3 code \('Chad: TCD'\), not a list of names$/);
   });
 });

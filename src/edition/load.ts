@@ -16,7 +16,10 @@ export function loadEditions(extraFolders: string[] = []): Map<string, Edition> 
       const source: unknown = parse(readFileSync(file, 'utf8'));
       if (!check(source)) {
         const detail = check.errors?.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
-        throw new EditionError(`${file}: not a valid edition: ${detail}`);
+        // Edition files before ISO codes listed a region's countries by name only.
+        const listed = check.errors?.some((e) => e.instancePath.endsWith('/countries') && e.keyword === 'type');
+        const hint = listed ? "; a region's countries map each name to its ISO 3166-1 alpha-3 code ('Chad: TCD'), not a list of names" : '';
+        throw new EditionError(`${file}: not a valid edition: ${detail}${hint}`);
       }
       const edition = buildEdition(source);
       if (`${edition.id}.yaml` !== name) throw new EditionError(`${file}: id '${edition.id}' does not match the file name`);
