@@ -24,21 +24,25 @@ export interface DatasetError {
 
 const decimal = /^\s*\d+(\.\d+)?\s*$/;
 
+/** A cell of a row, with the column messages name it by ("C (Country)"). */
+interface Cell {
+  text: string;
+  column: string;
+}
+
 /**
  * The country a row names: by its Country Code when the dataset has one (whatever the row calls
  * it), else by its name as countryNamed reads it; a code and a name that disagree are a mistake.
  */
-function rowCountry(edition: Edition, name: string, code: { text: string; column: string } | undefined, row: number, errors: DatasetError[], nameColumn: string): Country | undefined {
-  const named = countryNamed(edition, name);
+function rowCountry(edition: Edition, name: Cell, code: Cell | undefined): Country | { column: string; message: string } {
+  const named = countryNamed(edition, name.text);
   if (code === undefined || code.text === '') {
-    if (!named) errors.push({ row, column: nameColumn, message: `unknown country '${name}' for ${edition.id}${countrySuggestion(edition, name)}` });
-    return named;
+    return named ?? { column: name.column, message: `unknown country '${name.text}' for ${edition.id}${countrySuggestion(edition, name.text)}` };
   }
   const coded = edition.countryByCode.get(code.text.toUpperCase());
-  if (!coded) errors.push({ row, column: code.column, message: `unknown country code '${code.text}' for ${edition.id} (ISO 3166-1 alpha-3, such as AZE)` });
-  else if (named && named !== coded) errors.push({ row, column: code.column, message: `${code.text} is ${coded.name} in ${edition.id}, but the row names ${named.name} (${named.code})` });
-  else return coded;
-  return undefined;
+  if (!coded) return { column: code.column, message: `unknown country code '${code.text}' for ${edition.id} (ISO 3166-1 alpha-3, such as AZE)` };
+  if (named && named !== coded) return { column: code.column, message: `${code.text} is ${coded.name} in ${edition.id}, but the row names ${named.name} (${named.code})` };
+  return coded;
 }
 
 /**
@@ -61,13 +65,15 @@ export function readRows(table: Table, edition: Edition, editions: Iterable<Edit
   table.slice(1).forEach((cells, offset) => {
     const row = offset + 2;
     const cell = (label: string) => (cells[indexOf(label)] ?? '').trim();
-    const name = cell('Country');
-    const nameColumn = where(indexOf('Country'), 'Country');
+    const name = { text: cell('Country'), column: where(indexOf('Country'), 'Country') };
     const code = header.code === undefined ? undefined : { text: (cells[header.code] ?? '').trim(), column: where(header.code, codeColumn) };
-    const country = rowCountry(edition, name, code, row, errors, nameColumn);
-    if (!country) return;
+    const country = rowCountry(edition, name, code);
+    if ('message' in country) {
+      errors.push({ row, ...country });
+      return;
+    }
     if (seen.has(country)) {
-      errors.push({ row, column: nameColumn, message: `${country.name} appears again (first in row ${seen.get(country)})` });
+      errors.push({ row, column: name.column, message: `${country.name} appears again (first in row ${seen.get(country)})` });
       return;
     }
     seen.set(country, row);
