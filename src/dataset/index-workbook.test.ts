@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { markdownFiles } from '../testing/files.js';
 import { datasetPath, editions, ocindex, tempFolder } from '../testing/support.js';
 
 type Cell = string | number;
@@ -37,11 +38,6 @@ async function indexWorkbook(path: string, tweak: Tweak = () => {}): Promise<voi
   await workbook.xlsx.writeFile(path);
 }
 
-async function filesOf(folder: string): Promise<Map<string, string>> {
-  const names = (await readdir(folder, { recursive: true })).filter((n) => n.endsWith('.md')).sort();
-  return new Map(await Promise.all(names.map(async (n) => [n, await readFile(join(folder, n), 'utf8')] as const)));
-}
-
 /** Adds the Country Code column after Country, with each row's code from the edition file. */
 const withCodes: Tweak = (id, rows) => {
   const edition = editions.get(id)!;
@@ -62,7 +58,7 @@ describe("ocindex import of the index's own workbook", () => {
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(new RegExp(`^ignored 2 columns ${edition} does not have: ${columns.join(', ').replaceAll(/[()]/g, '\\$&')}\ncreated `));
     expect(result.stdout).toMatch(new RegExp(`\n${edition}: 193 created, 0 updated, 0 unchanged\n$`));
-    expect(await filesOf(join(folder, `xlsx-${edition}`))).toEqual(await filesOf(join(folder, 'csv', edition)).then((files) => new Map([...files].map(([n, t]) => [`${edition}/${n}`, t]))));
+    expect(markdownFiles(join(folder, `xlsx-${edition}`))).toEqual(new Map([...markdownFiles(join(folder, 'csv', edition))].map(([n, t]) => [`${edition}/${n}`, t])));
   });
 
   it('identifies each country by its Country Code, whatever the row calls it', async () => {
@@ -78,7 +74,7 @@ describe("ocindex import of the index's own workbook", () => {
     const result = await ocindex(['import', path, '--edition', 'goci-2025', '--out', 'codes'], folder);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).not.toContain('Country Code');
-    expect(await filesOf(join(folder, 'codes/goci-2025'))).toEqual(await filesOf(join(folder, 'csv/goci-2025')));
+    expect(markdownFiles(join(folder, 'codes/goci-2025'))).toEqual(markdownFiles(join(folder, 'csv/goci-2025')));
   });
 
   it('refuses a code that names another country than the name, or no country, at its row and column; nothing written', async () => {
@@ -117,7 +113,7 @@ describe("ocindex import of the index's own workbook", () => {
     });
     const good = await ocindex(['import', path, '--edition', 'goci-2025', '--out', 'spellings'], folder);
     expect(good).toMatchObject({ code: 0, stderr: '' });
-    expect(await filesOf(join(folder, 'spellings/goci-2025'))).toEqual(await filesOf(join(folder, 'csv/goci-2025')));
+    expect(markdownFiles(join(folder, 'spellings/goci-2025'))).toEqual(markdownFiles(join(folder, 'csv/goci-2025')));
     const bad = await ocindex(['import', path, '--edition', 'goci-2023', '--out', 'spellings'], folder);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("row 92, column C (Country): unknown country 'Azerbaidjan' for goci-2023; did you mean Azerbaijan?\n");
@@ -157,7 +153,7 @@ describe('ocindex export --format xlsx', () => {
       const back = await ocindex(['import', 'all.xlsx', '--edition', edition, '--out', 'back'], folder);
       expect(back).toMatchObject({ code: 0, stderr: '' });
     }
-    expect(await filesOf(join(folder, 'back'))).toEqual(await filesOf(join(folder, 'content')));
+    expect(markdownFiles(join(folder, 'back'))).toEqual(markdownFiles(join(folder, 'content')));
   });
 
   it('adds the Country Code column to CSV too, which import reads; refuses xlsx on standard output', async () => {
