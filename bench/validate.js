@@ -61,7 +61,8 @@ async function full(sourcesOf, editionMap, expected) {
 async function syntheticEdition() {
   const source = parse(readFileSync(packagePath('editions', 'goci-2021.yaml'), 'utf8'));
   for (const continent of source.geography.continents) {
-    for (const region of continent.regions) region.countries = region.countries.flatMap((c) => Array.from({ length: 10 }, (_, k) => `${c} (${k + 1})`));
+    // Codes are made up too (AZE1 ... AZE10): the synthetic countries are not the index's.
+    for (const region of continent.regions) region.countries = Object.fromEntries(Object.entries(region.countries).flatMap(([c, code]) => Array.from({ length: 10 }, (_, k) => [`${c} (${k + 1})`, `${code}${k + 1}`])));
   }
   const edition = buildEdition(source);
   const originals = await readSources(await collectProfiles(['content/goci-2021']));

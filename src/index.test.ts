@@ -7,7 +7,7 @@ import { bundledContent, datasetPath, tempFolder } from './testing/support.js';
 
 describe('the library API', () => {
   it('offers the corpus, validation, settings, editions, export and shards', () => {
-    for (const name of ['loadCorpus', 'validate', 'loadConfig', 'loadEditions', 'summarize', 'profileSchemaFor', 'datasetCsv', 'profilesJson', 'shardOf', 'parseShard', 'renderHtml', 'checkCopyFit', 'changedProfiles']) {
+    for (const name of ['loadCorpus', 'validate', 'loadConfig', 'loadEditions', 'summarize', 'profileSchemaFor', 'datasetCsv', 'datasetWorkbook', 'profilesJson', 'shardOf', 'parseShard', 'renderHtml', 'checkCopyFit', 'changedProfiles']) {
       expect(typeof (api as Record<string, unknown>)[name]).toBe('function');
     }
   });
@@ -33,6 +33,6 @@ describe('the library API', () => {
     const config = await loadConfig(folder);
     expect(reported(validate(corpus, config.rules))).toMatchObject({ errors: 1, warnings: 0 });
     expect(reported(validate(corpus, { rank: 'off' }))).toMatchObject({ errors: 0, warnings: 0 });
-    expect([...loadEditions(config.editions).keys()]).toEqual(['goci-2021', 'goci-2023']);
+    expect([...loadEditions(config.editions).keys()]).toEqual(['goci-2021', 'goci-2023', 'goci-2025']);
   });
 });

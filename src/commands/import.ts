@@ -17,12 +17,13 @@ export function registerImport(cli: Command, io: Io, setExitCode: SetExitCode): 
     .command('import')
     .argument('<dataset>', 'the dataset, in the index layout (.csv, or an .xlsx workbook)')
     .requiredOption('--edition <id>', 'edition the dataset belongs to')
-    .option('--sheet <name>', "workbook sheet to read (default: the one named like the edition, else the first)")
+    .option('--sheet <name>', "workbook sheet to read (default: the one named like the edition: 2025_dataset, goci-2025 or 2025; else the first)")
     .option('--out <folder>', 'content folder (default: the configured one, else content)')
     .action(async (dataset: string, options: { edition: string; sheet?: string; out?: string }) => {
       const { config, editions } = await setup();
       const edition = editionById(editions, options.edition);
-      const { rows, errors, ranked } = readRows(await readTable(dataset, { sheet: options.sheet, edition }), edition);
+      const { rows, errors, ranked, ignored } = readRows(await readTable(dataset, { sheet: options.sheet, edition }), edition, editions.values());
+      if (ignored.length > 0) io.stdout(`ignored ${plural(ignored.length, 'column')} ${edition.id} does not have: ${ignored.join(', ')}\n`);
       const planned = errors.length === 0 ? await planWrites(rows, edition, options.out ?? config.content) : { writes: [], unchanged: 0, errors: [] };
       const problems = [...errors.map((e) => `${dataset}: row ${e.row}${e.column ? `, column ${e.column}` : ''}: ${e.message}`), ...planned.errors];
       if (problems.length > 0) {

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledContent, ocindex, tempFolder } from '../testing/support.js';
+import { bundledContent, editionIds, ocindex, tempFolder } from '../testing/support.js';
 
 describe('ocindex new', () => {
   it("writes a draft with the edition's geography, empty score fields and the outline as empty sections", async () => {
@@ -45,7 +45,7 @@ describe('ocindex new', () => {
     const part = await ocindex(['new', 'korea', '--edition', 'goci-2021']);
     expect(part.stderr).toContain('did you mean Korea, DPR or Korea, Rep.?');
     const unknownEdition = await ocindex(['new', 'Chad', '--edition', 'goci-2019']);
-    expect(unknownEdition).toMatchObject({ code: 2, stderr: "ocindex: unknown edition 'goci-2019'; expected one of goci-2021, goci-2023\n" });
+    expect(unknownEdition).toMatchObject({ code: 2, stderr: `ocindex: unknown edition 'goci-2019'; expected one of ${editionIds}\n` });
   });
 
   it('refuses to overwrite an existing profile (exit 1)', async () => {
@@ -64,29 +64,29 @@ describe('ocindex new', () => {
 
   it('--outline adds the outline to an existing draft (a bundled one), every other byte kept; only to one without a narrative', async () => {
     const folder = await tempFolder();
-    const bundled = await readFile(join(bundledContent, 'goci-2023/cote-d-ivoire.md'), 'utf8');
-    await mkdir(join(folder, 'content/goci-2023'), { recursive: true });
-    await writeFile(join(folder, 'content/goci-2023/cote-d-ivoire.md'), bundled.replace('status: draft', 'status: draft # mine'));
+    const bundled = await readFile(join(bundledContent, 'goci-2025/cote-d-ivoire.md'), 'utf8');
+    await mkdir(join(folder, 'content/goci-2025'), { recursive: true });
+    await writeFile(join(folder, 'content/goci-2025/cote-d-ivoire.md'), bundled.replace('status: draft', 'status: draft # mine'));
     const result = await ocindex(['new', 'Ivory Coast', '--outline'], folder);
-    expect(result).toMatchObject({ code: 0, stdout: 'updated content/goci-2023/cote-d-ivoire.md: the outline of goci-2023 added; scores and front-matter unchanged\n' });
-    const text = await readFile(join(folder, 'content/goci-2023/cote-d-ivoire.md'), 'utf8');
+    expect(result).toMatchObject({ code: 0, stdout: 'updated content/goci-2025/cote-d-ivoire.md: the outline of goci-2025 added; scores and front-matter unchanged\n' });
+    const text = await readFile(join(folder, 'content/goci-2025/cote-d-ivoire.md'), 'utf8');
     const scaffold = (await ocindex(['new', 'Chad', '--out', 'scratch'], folder)).cwd;
-    const outline = (await readFile(join(scaffold, 'scratch/goci-2023/chad.md'), 'utf8')).split('\n---\n')[1];
+    const outline = (await readFile(join(scaffold, 'scratch/goci-2025/chad.md'), 'utf8')).split('\n---\n')[1];
     expect(text).toBe(`${bundled.replace('status: draft', 'status: draft # mine')}${outline}`);
     // Moved to review, it now only lacks the narrative's text, not its sections.
-    await writeFile(join(folder, 'content/goci-2023/cote-d-ivoire.md'), text.replace('status: draft # mine', 'status: review'));
-    const review = JSON.parse((await ocindex(['validate', '--format', 'json', 'content/goci-2023/cote-d-ivoire.md'], folder)).stdout) as { messages: { ruleId: string; message: string }[] };
+    await writeFile(join(folder, 'content/goci-2025/cote-d-ivoire.md'), text.replace('status: draft # mine', 'status: review'));
+    const review = JSON.parse((await ocindex(['validate', '--format', 'json', 'content/goci-2025/cote-d-ivoire.md'], folder)).stdout) as { messages: { ruleId: string; message: string }[] };
     const outlineMessages = review.messages.filter((m) => m.ruleId === 'narrative-outline').map((m) => m.message);
     expect(outlineMessages.length).toBeGreaterThan(0);
     expect(outlineMessages.filter((m) => /missing/.test(m))).toEqual([]);
-    const twice = await ocindex(['new', "Côte d'Ivoire", '--edition', 'goci-2023', '--outline'], folder);
-    expect(twice).toMatchObject({ code: 1, stderr: 'ocindex: content/goci-2023/cote-d-ivoire.md has a narrative already; --outline only fills a profile that has none\n' });
+    const twice = await ocindex(['new', "Côte d'Ivoire", '--edition', 'goci-2025', '--outline'], folder);
+    expect(twice).toMatchObject({ code: 1, stderr: 'ocindex: content/goci-2025/cote-d-ivoire.md has a narrative already; --outline only fills a profile that has none\n' });
   });
 
   it('defaults to the newest edition and says so; knows other names of a country from the edition file', async () => {
     const folder = await tempFolder();
     const result = await ocindex(['new', 'Ivory Coast'], folder);
-    expect(result).toMatchObject({ code: 0, stdout: 'created content/goci-2023/cote-d-ivoire.md (edition goci-2023, the newest; --edition chooses another): fill in its scores and narrative, then run ocindex validate\n' });
+    expect(result).toMatchObject({ code: 0, stdout: 'created content/goci-2025/cote-d-ivoire.md (edition goci-2025, the newest; --edition chooses another): fill in its scores and narrative, then run ocindex validate\n' });
     const typo = await ocindex(['new', 'Ivory Cost', '--edition', 'goci-2021'], folder);
     expect(typo).toMatchObject({ code: 2, stderr: "ocindex: unknown country 'Ivory Cost' in goci-2021; did you mean Ivory Coast?\n" });
   });

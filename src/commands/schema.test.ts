@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProfile } from '../profile/parse.js';
-import { bundledContent, ocindex } from '../testing/support.js';
+import { bundledContent, editionIds, ocindex } from '../testing/support.js';
 
 describe('ocindex schema', () => {
   it("prints the edition's full JSON schema, which other tools can check a profile with", async () => {
@@ -20,7 +20,7 @@ describe('ocindex schema', () => {
   });
 
   it('needs a known edition', async () => {
-    expect(await ocindex(['schema', '--edition', 'nope'])).toMatchObject({ code: 2, stderr: "ocindex: unknown edition 'nope'; expected one of goci-2021, goci-2023\n" });
+    expect(await ocindex(['schema', '--edition', 'nope'])).toMatchObject({ code: 2, stderr: `ocindex: unknown edition 'nope'; expected one of ${editionIds}\n` });
     expect((await ocindex(['schema'])).code).toBe(2);
   });
 });

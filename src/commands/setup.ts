@@ -18,6 +18,6 @@ export function editionById(editions: Map<string, Edition>, id: string): Edition
 }
 
 /** Writes a command's output file atomically; a failure is a WriteError (exit 2) naming the file. */
-export async function writeOutput(path: string, text: string): Promise<void> {
+export async function writeOutput(path: string, text: string | Uint8Array): Promise<void> {
   await writeAtomically(path, text);
 }

@@ -24,10 +24,10 @@ function writeNarrative(text: string): string {
 describe("the README's walk-through, verbatim, on a fresh copy of the content", () => {
   it('gives a bundled draft its outline, then checks and prints it', async () => {
     const folder = emptyFolder();
-    cpSync(join(projectRoot, 'content', 'goci-2023'), join(folder, 'content', 'goci-2023'), { recursive: true });
+    cpSync(join(projectRoot, 'content', 'goci-2025'), join(folder, 'content', 'goci-2025'), { recursive: true });
     const commands = walkthrough();
     expect(commands.map((c) => c[0])).toEqual(['new', 'preview', 'check', 'render']);
-    const profile = join(folder, 'content/goci-2023/cote-d-ivoire.md');
+    const profile = join(folder, 'content/goci-2025/cote-d-ivoire.md');
     const bundled = readFileSync(profile, 'utf8');
     await inFolder(folder, async () => {
       for (const args of commands) {
@@ -42,6 +42,6 @@ describe("the README's walk-through, verbatim, on a fresh copy of the content", 
         if (args[0] === 'check') expect(result.stdout).toBe('1 profile checked: 0 errors, 0 warnings\n');
       }
     });
-    expect(existsSync(join(folder, 'dist/goci-2023/cote-d-ivoire.pdf'))).toBe(true);
+    expect(existsSync(join(folder, 'dist/goci-2025/cote-d-ivoire.pdf'))).toBe(true);
   }, 120_000);
 });

@@ -1,6 +1,9 @@
 /** The dataset's columns that place a country; its score columns are the edition's (edition/score-columns.ts). */
 export const placeColumns = ['Continent', 'Region', 'Country'] as const;
 
+/** The column of the ISO 3166-1 alpha-3 code that some copies of the dataset carry after Country (`export --country-code`). */
+export const codeColumn = 'Country Code';
+
 /** Spreadsheet column name of a 0-based index: 0 -> A, 26 -> AA. */
 export function columnLetter(index: number): string {
   let name = '';

@@ -2,7 +2,9 @@ import type { Country, Edition } from '../edition/edition.js';
 import { formatHalves, formatHundredths, hasDecimals, toUnits } from '../scoring/exact.js';
 import { placeOf, rankFields } from '../scoring/ranks.js';
 import { scoreColumns } from '../edition/score-columns.js';
-import { columnLetter, placeColumns } from './columns.js';
+import { codeColumn } from './columns.js';
+import { readHeader, where } from './headers.js';
+import { countryNamed, countrySuggestion } from '../edition/find-country.js';
 import type { Table } from './read.js';
 
 /** A front-matter field's value as YAML text, keyed by its dotted path. */
@@ -22,47 +24,61 @@ export interface DatasetError {
 
 const decimal = /^\s*\d+(\.\d+)?\s*$/;
 
-function where(index: number, label: string): string {
-  return `${columnLetter(index)} (${label})`;
+/** A cell of a row, with the column messages name it by ("C (Country)"). */
+interface Cell {
+  text: string;
+  column: string;
+}
+
+/**
+ * The country a row names: by its Country Code when the dataset has one (whatever the row calls
+ * it), else by its name as countryNamed reads it; a code and a name that disagree are a mistake.
+ */
+function rowCountry(edition: Edition, name: Cell, code: Cell | undefined): Country | { column: string; message: string } {
+  const named = countryNamed(edition, name.text);
+  if (code === undefined || code.text === '') {
+    return named ?? { column: name.column, message: `unknown country '${name.text}' for ${edition.id}${countrySuggestion(edition, name.text)}` };
+  }
+  const coded = edition.countryByCode.get(code.text.toUpperCase());
+  if (!coded) return { column: code.column, message: `unknown country code '${code.text}' for ${edition.id} (ISO 3166-1 alpha-3, such as AZE)` };
+  if (named && named !== coded) return { column: code.column, message: `${code.text} is ${coded.name} in ${edition.id}, but the row names ${named.name} (${named.code})` };
+  return coded;
 }
 
 /**
  * Turns the dataset's rows into the score fields of each country's profile: scores as the
  * dataset gives them, ranks computed over the whole dataset when it holds every country of the
- * edition (`ranked`), else no rank fields at all. Every mistake is collected.
+ * edition (`ranked`), else no rank fields at all. Every mistake is collected. A column of
+ * another of the `editions` that this one lacks stops the import; other extra columns are
+ * `ignored`.
  */
-export function readRows(table: Table, edition: Edition): { rows: ImportedRow[]; errors: DatasetError[]; ranked: boolean } {
-  const errors: DatasetError[] = [];
-  const header = (table[0] ?? []).map((h) => h.trim());
+export function readRows(table: Table, edition: Edition, editions: Iterable<Edition> = []): { rows: ImportedRow[]; errors: DatasetError[]; ranked: boolean; ignored: string[] } {
+  const header = readHeader(table[0] ?? [], edition, editions);
+  const { ignored } = header;
+  const errors = [...header.errors];
+  if (errors.length > 0) return { rows: [], errors, ranked: false, ignored };
   const columns = scoreColumns(edition);
-  const expected = [...placeColumns, ...columns.map((c) => c.label)];
-  header.forEach((label, index) => {
-    if (!expected.includes(label)) errors.push({ row: 1, column: where(index, label), message: `unknown column '${label}' for ${edition.id}` });
-  });
-  for (const label of expected) {
-    if (!header.includes(label)) errors.push({ row: 1, message: `missing column '${label}'` });
-  }
-  if (errors.length > 0) return { rows: [], errors, ranked: false };
-  const indexOf = (label: string) => header.indexOf(label);
+  const indexOf = (label: string) => header.columns.get(label) as number;
 
   const rows: ImportedRow[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<Country, number>();
   table.slice(1).forEach((cells, offset) => {
     const row = offset + 2;
     const cell = (label: string) => (cells[indexOf(label)] ?? '').trim();
-    const name = cell('Country');
-    const country = edition.countryByName.get(name);
-    if (!country) {
-      errors.push({ row, column: where(indexOf('Country'), 'Country'), message: `unknown country '${name}' for ${edition.id}` });
+    const name = { text: cell('Country'), column: where(indexOf('Country'), 'Country') };
+    const code = header.code === undefined ? undefined : { text: (cells[header.code] ?? '').trim(), column: where(header.code, codeColumn) };
+    const country = rowCountry(edition, name, code);
+    if ('message' in country) {
+      errors.push({ row, ...country });
       return;
     }
-    if (seen.has(name)) {
-      errors.push({ row, column: where(indexOf('Country'), 'Country'), message: `${name} appears again (first in row ${seen.get(name)})` });
+    if (seen.has(country)) {
+      errors.push({ row, column: name.column, message: `${country.name} appears again (first in row ${seen.get(country)})` });
       return;
     }
-    seen.set(name, row);
+    seen.set(country, row);
     for (const [label, area] of [['Continent', country.continent.name], ['Region', country.region.name]] as const) {
-      if (cell(label) !== area) errors.push({ row, column: where(indexOf(label), label), message: `${name} is in '${area}' in ${edition.id}, not '${cell(label)}'` });
+      if (cell(label) !== area) errors.push({ row, column: where(indexOf(label), label), message: `${country.name} is in '${area}' in ${edition.id}, not '${cell(label)}'` });
     }
     const fields: FieldTexts = new Map();
     for (const column of columns) {
@@ -80,12 +96,12 @@ export function readRows(table: Table, edition: Edition): { rows: ImportedRow[];
     }
     rows.push({ country, fields });
   });
-  if (errors.length > 0) return { rows, errors, ranked: false };
+  if (errors.length > 0) return { rows, errors, ranked: false, ignored };
   // Ranks compare every country of the edition: a partial dataset cannot rank (as --fix does not).
-  if (rows.length !== edition.countries.length) return { rows, errors, ranked: false };
+  if (rows.length !== edition.countries.length) return { rows, errors, ranked: false, ignored };
 
   const placed = rows.map((row) => ({ row, ...placeOf(row.country) }));
   const score = (p: (typeof placed)[number], measure: string) => toUnits(Number(p.row.fields.get(`${measure}.score`)?.text), 100);
   for (const { item, path, rank } of rankFields(placed, score)) item.row.fields.set(path.join('.'), { path, text: String(rank) });
-  return { rows, errors, ranked: true };
+  return { rows, errors, ranked: true, ignored };
 }

@@ -1,8 +1,9 @@
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { markdownFiles } from '../testing/files.js';
 import { bundledContent, ocindex, datasetPath, tempFolder } from '../testing/support.js';
 
 const editions = ['goci-2021', 'goci-2023'];
@@ -24,11 +25,6 @@ async function workbookFromCsvs(path: string, tweak: (sheet: string, rows: (stri
   await workbook.xlsx.writeFile(path);
 }
 
-async function filesOf(folder: string): Promise<Map<string, string>> {
-  const names = (await readdir(folder, { recursive: true })).filter((n) => n.endsWith('.md')).sort();
-  return new Map(await Promise.all(names.map(async (n) => [n, await readFile(join(folder, n), 'utf8')] as const)));
-}
-
 describe('ocindex import of an .xlsx workbook', () => {
   let folder: string;
   let workbook: string;
@@ -45,9 +41,9 @@ describe('ocindex import of an .xlsx workbook', () => {
       expect(fromXlsx).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(new RegExp(`\n${edition}: 193 created, 0 updated, 0 unchanged\n$`)) });
       expect(fromCsv.stdout.replaceAll('created csv/', 'created xlsx/')).toBe(fromXlsx.stdout);
     }
-    const xlsxFiles = await filesOf(join(folder, 'xlsx'));
+    const xlsxFiles = markdownFiles(join(folder, 'xlsx'));
     expect(xlsxFiles.size).toBe(386);
-    expect(xlsxFiles).toEqual(await filesOf(join(folder, 'csv')));
+    expect(xlsxFiles).toEqual(markdownFiles(join(folder, 'csv')));
   });
 
   it('is idempotent and never touches a narrative', async () => {
@@ -62,7 +58,7 @@ describe('ocindex import of an .xlsx workbook', () => {
   it('reads the sheet --sheet names, and says which sheets there are when it names none', async () => {
     const wrongSheet = await ocindex(['import', workbook, '--edition', 'goci-2021', '--sheet', 'goci-2023', '--out', 'x'], folder);
     expect(wrongSheet.code).toBe(1);
-    expect(wrongSheet.stderr).toContain("unknown column 'Extortion and protection racketeering' for goci-2021");
+    expect(wrongSheet.stderr).toContain('row 1, column H (Extortion and protection racketeering): a score of goci-2023 or goci-2025, not of goci-2021: is the dataset of goci-2023 or goci-2025?');
     const missing = await ocindex(['import', workbook, '--edition', 'goci-2021', '--sheet', '2021', '--out', 'x'], folder);
     expect(missing).toMatchObject({ code: 2, stderr: `ocindex: ${workbook}: no sheet '2021'; the workbook has 'About', 'goci-2023' or 'goci-2021'\n` });
     const csvSheet = await ocindex(['import', datasetPath('goci-2021'), '--edition', 'goci-2021', '--sheet', 'x', '--out', 'x'], folder);

@@ -19,7 +19,12 @@ function cellText(cell: ExcelJS.Cell): string {
   return typeof number === 'number' ? String(number) : cell.text;
 }
 
-/** The sheet --sheet names; else the one named like the edition ("goci-2021" or "2021"); else the first. */
+/** The names of an edition's sheet: the index's workbook's first ("2025_dataset", as `export --format xlsx` writes), then the toolkit's. */
+export function editionSheetNames(edition: Pick<Edition, 'id' | 'year'>): string[] {
+  return [`${edition.year}_dataset`, edition.id, String(edition.year)];
+}
+
+/** The sheet --sheet names; else the one named like the edition (the index's "2021_dataset", "goci-2021" or "2021"); else the first. */
 function pickSheet(workbook: ExcelJS.Workbook, path: string, sheet: string | undefined, edition: Edition | undefined): ExcelJS.Worksheet {
   const names = workbook.worksheets.map((w) => w.name);
   if (sheet !== undefined) {
@@ -27,7 +32,7 @@ function pickSheet(workbook: ExcelJS.Workbook, path: string, sheet: string | und
     if (!named) throw new InputError(`${path}: no sheet '${sheet}'; the workbook has ${listed(names.map((n) => `'${n}'`))}`);
     return named;
   }
-  const likeEdition = edition && workbook.worksheets.find((w) => [edition.id, String(edition.year)].includes(w.name.trim().toLowerCase()));
+  const likeEdition = edition && workbook.worksheets.find((w) => editionSheetNames(edition).includes(w.name.trim().toLowerCase()));
   const chosen = likeEdition ?? workbook.worksheets[0];
   if (!chosen) throw new InputError(`${path}: the workbook has no sheets`);
   return chosen;

@@ -29,6 +29,7 @@ export interface CountryDiff {
   added: Measure[];
   /** Those it dropped. */
   removed: Measure[];
+  /** Rank moves in the world, the continent and, when the country stayed in it, the region. */
   ranks: RankMove[];
   /** Share of the narrative's words changed (0–1); undefined unless both profiles have a narrative. */
   rewritten?: number;
@@ -61,7 +62,11 @@ export function compareProfiles(from: ValidProfile, to: ValidProfile): CountryDi
     else changes.push({ key: measure.key, label: measure.label, kind: measure.kind, from: old.hundredths, to: measure.hundredths, delta: measure.hundredths - old.hundredths });
   }
   const oldRanks = ranksOf(from);
-  const ranks = ranksOf(to).map((r, index) => ({ measure: r.measure, scope: r.scope, from: (oldRanks[index] as RankOf).rank, to: r.rank }));
+  // A rank in another region (Kiribati: Melanesia in 2023, Micronesia in 2025) is no move.
+  const sameRegion = from.data.region === to.data.region;
+  const ranks = ranksOf(to)
+    .map((r, index) => ({ measure: r.measure, scope: r.scope, from: (oldRanks[index] as RankOf).rank, to: r.rank }))
+    .filter((r) => sameRegion || r.scope !== 'region');
   const words = [narrativeWords(from.profile), narrativeWords(to.profile)] as const;
   return {
     country: to.data.country,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { keyOfLabel } from '../edition/names.js';
-import { azerbaijan2021, datasetPath, projectRoot, readContent, replaceOnce, runCli, tempFolder } from '../testing/support.js';
+import { azerbaijan2021, datasetPath, editionIds, projectRoot, readContent, replaceOnce, runCli, tempFolder } from '../testing/support.js';
 
 type Row = Record<string, string>;
 const dataset = (edition: string) => parse(readFileSync(datasetPath(edition)), { columns: true }) as Row[];
@@ -18,6 +18,27 @@ interface JsonDiff {
   movers: Record<'criminality' | 'resilience', Record<'up' | 'down', { country: string; change: string }[]>>;
   countries: { country: string; changes: { key: string; from: string; to: string; change: string }[]; added: { key: string; value: string }[]; ranks: { measure: string; scope: string; from: number; to: number }[]; rewritten: number | null }[];
 }
+
+describe('ocindex diff goci-2023 goci-2025 on the bundled content', async () => {
+  const result = await runCli('diff', 'goci-2023', 'goci-2025', '--format', 'json');
+  const diff = JSON.parse(result.stdout) as JsonDiff;
+  const [old, now] = [dataset('goci-2023'), dataset('goci-2025')];
+
+  it('compares all 39 columns of every country, and region ranks only where the region stayed', async () => {
+    expect(result.code).toBe(0);
+    expect(diff.added).toEqual([]);
+    expect(diff.countries).toHaveLength(193);
+    const moved = now.filter((row) => old.find((r) => r.Country === row.Country)!.Region !== row.Region).map((row) => row.Country);
+    expect(moved).toHaveLength(22); // Caribbean and Central America apart again, Kiribati from Melanesia to Micronesia
+    for (const country of diff.countries) {
+      expect(country.changes).toHaveLength(Object.keys(now[0]!).length - places.length);
+      expect(country.ranks.map((r) => r.scope)).toEqual(moved.includes(country.country) ? ['global', 'continent', 'global', 'continent'] : ['global', 'continent', 'region', 'global', 'continent', 'region']);
+    }
+    const human = await runCli('diff', 'goci-2023', 'goci-2025');
+    expect(human.stdout).toContain('\n  region: Melanesia -> Micronesia (region ranks not compared)\n');
+    expect(human.stdout.split('region ranks not compared')).toHaveLength(23);
+  });
+});
 
 describe('ocindex diff goci-2021 goci-2023 on the bundled content', async () => {
   const result = await runCli('diff', 'goci-2021', 'goci-2023', '--format', 'json');
@@ -85,7 +106,8 @@ describe('ocindex diff goci-2021 goci-2023 on the bundled content', async () => 
     expect(human.stdout).toMatch(/\nAzerbaijan\n {2}Criminality +5\.08 -> 4\.80 \(-0\.28\) +rank global 83 -> 112, continent 26 -> 33, region 3 -> 4\n/);
     const csv = parse((await runCli('diff', 'goci-2021', 'goci-2023', '--format', 'csv')).stdout, { columns: true }) as Row[];
     expect(csv.find((r) => r.country === 'Azerbaijan' && r.key === 'cocaine_trade')).toEqual({ country: 'Azerbaijan', kind: 'indicator', key: 'cocaine_trade', label: 'Cocaine trade', 'goci-2021': '3.0', 'goci-2023': '1.5', change: '-1.5' });
-    expect(csv.filter((r) => r.kind === 'rank')).toHaveLength(193 * 6);
+    // Six ranks a country, less the two region ranks of the 21 countries whose region merged into 'Caribbean & Central'.
+    expect(csv.filter((r) => r.kind === 'rank')).toHaveLength(193 * 6 - 21 * 2);
   });
 });
 
@@ -106,7 +128,7 @@ describe('ocindex diff on narratives and mistakes', () => {
   });
 
   it('exits 2 on an unknown edition, 1 when a profile cannot be compared', async () => {
-    expect(await runCli('diff', 'goci-2021', 'goci-2025')).toMatchObject({ code: 2, stdout: '', stderr: "ocindex: unknown edition 'goci-2025'; expected one of goci-2021, goci-2023\n" });
+    expect(await runCli('diff', 'goci-2021', 'goci-2027')).toMatchObject({ code: 2, stdout: '', stderr: `ocindex: unknown edition 'goci-2027'; expected one of ${editionIds}\n` });
     const folder = tempFolder();
     for (const edition of ['goci-2021', 'goci-2023']) mkdirSync(join(folder, edition));
     writeFileSync(join(folder, 'goci-2021', 'azerbaijan.md'), replaceOnce(azerbaijan2021, 'score: 4.15', 'score: "4.15"'));

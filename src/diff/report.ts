@@ -46,6 +46,8 @@ function countryLines(country: CountryDiff, diff: EditionDiff): string[] {
     const rankText = ranks.length > 0 ? `   rank ${ranks.map((r) => `${r.scope} ${r.from} -> ${r.to}`).join(', ')}` : '';
     lines.push(`  ${c.label.padEnd(width)}${change(c)}${rankText}`);
   }
+  const regions = [country.from.data.region, country.to.data.region];
+  if (regions[0] !== regions[1]) lines.push(`  region: ${regions.join(' -> ')} (region ranks not compared)`);
   if (country.added.length > 0) lines.push(`  new: ${country.added.map((m) => `${m.label} ${formatMeasure(m.kind, m.hundredths)}`).join(', ')}`);
   lines.push(
     `  narrative: ${country.rewritten === undefined ? `not compared (${[country.from, country.to].filter((p) => p.profile.tree.children.length === 0).map((p) => `no narrative in ${p.edition.id}`).join(', ')})` : `${percent(country.rewritten)} of its words changed since ${diff.from.id}`}`,

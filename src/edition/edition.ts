@@ -25,12 +25,17 @@ export interface Area {
 
 export interface Country {
   name: string;
+  /** ISO 3166-1 alpha-3 ("AZE"): the country whatever a dataset calls it. */
+  code: string;
   slug: string;
   continent: Area;
   region: Area;
 }
 
-type ContinentSource = Area & { regions: (Area & { countries: string[] })[] };
+/** A continent with its regions and their countries' names, in the edition's order. */
+type Continent = Area & { regions: (Area & { countries: string[] })[] };
+/** As the edition file writes it: each country's name mapped to its ISO 3166-1 alpha-3 code. */
+type ContinentSource = Area & { regions: (Area & { countries: Record<string, string> })[] };
 
 /** The edition file's shape, as checked by schemas/edition.schema.json. */
 export interface EditionSource {
@@ -58,9 +63,11 @@ export interface Edition extends Pick<EditionSource, 'id' | 'title' | 'year' | '
   criminality: { label: string; groups: IndicatorGroup[] };
   resilience: IndicatorGroup;
   outline: OutlineSection[];
-  continents: ContinentSource[];
+  continents: Continent[];
   countries: Country[];
   countryByName: Map<string, Country>;
+  /** Countries by ISO 3166-1 alpha-3 code; the loader checks that no two share one. */
+  countryByCode: Map<string, Country>;
   /** Other names of countries as the edition file writes them ("Ivory Coast"). */
   aliases: Map<string, Country>;
   /** How many countries each continent and region holds, by name. */
@@ -81,11 +88,13 @@ export function buildEdition(source: EditionSource): Edition {
   const areaSizes = new Map<string, number>();
   for (const continent of source.geography.continents) {
     for (const region of continent.regions) {
-      areaSizes.set(region.name, region.countries.length);
-      areaSizes.set(continent.name, (areaSizes.get(continent.name) ?? 0) + region.countries.length);
-      for (const name of region.countries) {
+      const members = Object.entries(region.countries);
+      areaSizes.set(region.name, members.length);
+      areaSizes.set(continent.name, (areaSizes.get(continent.name) ?? 0) + members.length);
+      for (const [name, code] of members) {
         countries.push({
           name,
+          code,
           slug: slugOfCountry(name),
           continent: { name: continent.name, adjective: continent.adjective },
           region: { name: region.name, adjective: region.adjective },
@@ -94,6 +103,10 @@ export function buildEdition(source: EditionSource): Edition {
     }
   }
   const countryByName = new Map(countries.map((c) => [c.name, c]));
+  const continents = source.geography.continents.map((continent) => ({
+    ...continent,
+    regions: continent.regions.map((region) => ({ ...region, countries: Object.keys(region.countries) })),
+  }));
   return {
     id: source.id,
     title: source.title,
@@ -104,9 +117,10 @@ export function buildEdition(source: EditionSource): Edition {
     criminality: { label: source.criminality.label, groups: source.criminality.groups.map(group) },
     resilience: group(source.resilience),
     outline: outline(source.outline),
-    continents: source.geography.continents,
+    continents,
     countries,
     countryByName,
+    countryByCode: new Map(countries.map((c) => [c.code, c])),
     aliases: new Map(Object.entries(source.aliases ?? {}).flatMap(([alias, name]) => {
       const country = countryByName.get(name);
       return country ? [[alias, country] as const] : [];

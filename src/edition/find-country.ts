@@ -4,17 +4,33 @@ import { didYouMean, listed } from '../text/english.js';
 import { slugOfCountry } from './names.js';
 
 /**
- * The edition's country named by its name or file name, ignoring case and accents
+ * The edition's country a name means: its spelling, an alias, or either ignoring case, accents
+ * and punctuation ("cote d'ivoire", "cote-d-ivoire", "eSwatini"). Undefined for a name it does
+ * not know, and for one that could mean two countries: it never guesses between them.
+ */
+export function countryNamed(edition: Edition, name: string): Country | undefined {
+  const exact = edition.countryByName.get(name) ?? edition.aliases.get(name);
+  if (exact) return exact;
+  const slug = slugOfCountry(name);
+  const matches = new Set([...edition.countries.filter((c) => c.slug === slug), ...[...edition.aliases].filter(([alias]) => slugOfCountry(alias) === slug).map(([, c]) => c)]);
+  return matches.size === 1 ? [...matches][0] : undefined;
+}
+
+/** "; did you mean X?" for a name the edition does not know, or "" when nothing is close. */
+export function countrySuggestion(edition: Edition, name: string): string {
+  const slug = slugOfCountry(name);
+  // "korea" names two countries; a typo ("azerbaidjan") names one.
+  const containing = slug.length >= 3 ? edition.countries.filter((c) => c.slug.includes(slug)).map((c) => c.name) : [];
+  return containing.length > 0 ? `; did you mean ${listed(containing)}?` : didYouMean(name, [...edition.countries.map((c) => c.name), ...edition.aliases.keys()]);
+}
+
+/**
+ * The edition's country named by its name, another name or file name, ignoring case and accents
  * ("Côte d'Ivoire", "cote d'ivoire", "cote-d-ivoire"). An unknown one is a usage mistake,
  * with the countries it may have meant.
  */
 export function findCountry(edition: Edition, query: string): Country {
-  const slug = slugOfCountry(query);
-  const country = edition.countries.find((c) => c.slug === slug) ?? [...edition.aliases].find(([alias]) => slugOfCountry(alias) === slug)?.[1];
+  const country = countryNamed(edition, query);
   if (country) return country;
-  // "korea" names two countries; a typo ("azerbaidjan") names one.
-  const containing = slug.length >= 3 ? edition.countries.filter((c) => c.slug.includes(slug)).map((c) => c.name) : [];
-  const hint = containing.length > 0 ? `; did you mean ${listed(containing)}?` : didYouMean(query, [...edition.countries.map((c) => c.name), ...edition.aliases.keys()]);
-  throw new InputError(`unknown country '${query}' in ${edition.id}${hint}`);
+  throw new InputError(`unknown country '${query}' in ${edition.id}${countrySuggestion(edition, query)}`);
 }
-

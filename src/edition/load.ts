@@ -16,7 +16,10 @@ export function loadEditions(extraFolders: string[] = []): Map<string, Edition> 
       const source: unknown = parse(readFileSync(file, 'utf8'));
       if (!check(source)) {
         const detail = check.errors?.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
-        throw new EditionError(`${file}: not a valid edition: ${detail}`);
+        // Edition files before ISO codes listed a region's countries by name only.
+        const listed = check.errors?.some((e) => e.instancePath.endsWith('/countries') && e.keyword === 'type');
+        const hint = listed ? "; a region's countries map each name to its ISO 3166-1 alpha-3 code ('Chad: TCD'), not a list of names" : '';
+        throw new EditionError(`${file}: not a valid edition: ${detail}${hint}`);
       }
       const edition = buildEdition(source);
       if (`${edition.id}.yaml` !== name) throw new EditionError(`${file}: id '${edition.id}' does not match the file name`);
@@ -24,6 +27,8 @@ export function loadEditions(extraFolders: string[] = []): Map<string, Edition> 
       if (unknown.length > 0) throw new EditionError(`${file}: aliases: ${unknown.map(([alias, name]) => `${alias}: '${name}' is not a country of the edition`).join('; ')}`);
       const slugs = new Set(edition.countries.map((c) => c.slug));
       if (slugs.size !== edition.countries.length) throw new EditionError(`${file}: two countries share a file name`);
+      const sharedCodes = edition.countries.filter((c) => edition.countryByCode.get(c.code) !== c);
+      if (sharedCodes.length > 0) throw new EditionError(`${file}: ${sharedCodes.map((c) => `${c.name} has the code ${c.code} of ${edition.countryByCode.get(c.code)?.name}`).join('; ')}; each country's ISO 3166-1 alpha-3 code is its own`);
       editions.set(edition.id, edition);
     }
   }

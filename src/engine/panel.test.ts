@@ -6,7 +6,7 @@ import { measureFit, type PageFit } from './copy-fit.js';
 import { renderHtml } from '../html/html.js';
 import { describeOverflow } from './pdf.js';
 import type { ValidProfile } from '../profile/valid.js';
-import { projectRoot } from '../testing/support.js';
+import { editions, projectRoot } from '../testing/support.js';
 import { lonelyLastWords } from '../testing/lines.js';
 
 const corpus = await loadCorpus([join(projectRoot, 'content')]);
@@ -32,9 +32,9 @@ async function panelSpareMm(): Promise<number> {
   );
 }
 
-describe('the score panel of every country of both editions', () => {
+describe('the score panel of every country of every edition', () => {
   it('covers every country of each edition', () => {
-    for (const edition of ['goci-2021', 'goci-2023']) {
+    for (const edition of editions.keys()) {
       const printed = profiles.filter((p) => p.edition.id === edition);
       const countries = printed[0]?.edition.countries.map((c) => c.name) ?? [];
       expect(countries).toHaveLength(193);

@@ -2,10 +2,10 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportedProfile } from './json.js';
-import { bundledContent, ocindex, datasetPath, tempFolder } from '../testing/support.js';
+import { bundledContent, bundledProfiles, editions, ocindex, datasetPath, tempFolder } from '../testing/support.js';
 
 describe('ocindex export', () => {
-  for (const edition of ['goci-2021', 'goci-2023']) {
+  for (const edition of editions.keys()) {
     it(`gives back ${edition}.csv byte for byte from the bundled ${edition} profiles`, async () => {
       const result = await ocindex(['export', join(bundledContent, edition), '--format', 'csv']);
       expect(result).toMatchObject({ code: 0, stderr: '' });
@@ -30,14 +30,14 @@ describe('ocindex export', () => {
   it('refuses CSV of several editions without --edition (usage mistake, exit 2)', async () => {
     const result = await ocindex(['export', bundledContent, '--format', 'csv']);
     expect(result).toMatchObject({ code: 2, stdout: '' });
-    expect(result.stderr).toBe('ocindex: the profiles are of goci-2021 and goci-2023, whose datasets have different columns; export one at a time with --edition\n');
+    expect(result.stderr).toBe('ocindex: the profiles are of goci-2021, goci-2023 and goci-2025, whose datasets have different columns; export one at a time with --edition (or all as --format xlsx, a sheet each)\n');
   });
 
   it('writes JSON: one object per profile, in dataset order, edition by edition', async () => {
     const result = await ocindex(['export', bundledContent, '--format', 'json']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const profiles = JSON.parse(result.stdout) as ExportedProfile[];
-    expect(profiles).toHaveLength(386);
+    expect(profiles).toHaveLength(bundledProfiles);
     expect(profiles.slice(0, 193).every((p) => p.edition === 'goci-2021')).toBe(true);
     expect(profiles[0]?.country).toBe('Angola');
     const azerbaijan = profiles.find((p) => p.edition === 'goci-2021' && p.country === 'Azerbaijan');

@@ -18,6 +18,10 @@ export const datasetPath = (edition: string): string => join(datasets, `${editio
 export const publishedSeedPath = join(projectRoot, 'src', 'testing', 'fixtures', 'azerbaijan-2021-published.txt');
 export const bundledContent = join(projectRoot, 'content');
 export const editions = loadEditions();
+/** The bundled editions' ids, as messages list them ("goci-2021, goci-2023, goci-2025"). */
+export const editionIds = [...editions.keys()].join(', ');
+/** How many profiles content/ bundles: one per country of each edition. */
+export const bundledProfiles = [...editions.values()].reduce((n, e) => n + e.countries.length, 0);
 
 export function readContent(relative: string): string {
   return readFileSync(join(projectRoot, 'content', relative), 'utf8');

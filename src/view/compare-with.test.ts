@@ -60,11 +60,26 @@ describe('compare_with in an edition', () => {
     expect(html).toContain('<span class="bar-label">Extortion and protection racketeering</span>');
   });
 
+  it('can be switched on for 2025 against 2023: every indicator has a change, the five 2023 added included', () => {
+    const goci2025 = editions.get('goci-2025') as Edition;
+    const map = new Map(editions).set('goci-2025', { ...goci2025, compareWith: 'goci-2023' });
+    const sources = ['goci-2023/kiribati.md', 'goci-2025/kiribati.md'].map((path) => ({ path: `content/${path}`, bytes: Buffer.from(readContent(path)) }));
+    const entry = validateSources(sources, map).valid.find((v) => v.edition.id === 'goci-2025')!;
+    expect(entry.previous?.edition.id).toBe('goci-2023');
+    const html = renderHtml(entry);
+    const change = (label: string) => new RegExp(`${label}(?: score)? <span class="change">([^<]*)</span>`).exec(html)?.[1];
+    expect(change('Criminality')).toBe('↓ −0.12'); // 2.45 -> 2.33 in the datasets
+    expect(change('Resilience')).toBe('↑ +0.13'); // 4.33 -> 4.46
+    expect(change('Extortion and protection racketeering')).toBe('↓ −1.00'); // 2.5 -> 1.5
+    expect(html.match(/<span class="bar-label">[^<]*<span class="change">/g)).toHaveLength(15 + 5 + 12 + 2); // every indicator's bar and the two groups'
+    expect(html.match(/<span class="bar-label">[^<]*<\/span>/g)).toBeNull(); // none without a change
+  });
+
   it('must name a known edition', () => {
     const folder = tempFolder();
     mkdirSync(join(folder, 'extra'));
-    const source = readFileSync(join(projectRoot, 'editions', 'goci-2023.yaml'), 'utf8').replace('id: goci-2023', 'id: goci-2025\ncompare_with: goci-2024');
-    writeFileSync(join(folder, 'extra', 'goci-2025.yaml'), source);
-    expect(() => loadEditions([join(folder, 'extra')])).toThrow(new EditionError("edition goci-2025: compare_with 'goci-2024' is not a known edition; the editions are goci-2021, goci-2023, goci-2025"));
+    const source = readFileSync(join(projectRoot, 'editions', 'goci-2023.yaml'), 'utf8').replace('id: goci-2023', 'id: goci-2027\ncompare_with: goci-2024');
+    writeFileSync(join(folder, 'extra', 'goci-2027.yaml'), source);
+    expect(() => loadEditions([join(folder, 'extra')])).toThrow(new EditionError("edition goci-2027: compare_with 'goci-2024' is not a known edition; the editions are goci-2021, goci-2023, goci-2025, goci-2027"));
   });
 });
