@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { readFile } from 'node:fs/promises';
-import { displayPath } from '../read/collect.js';
+import { displayPath, readBounded } from '../read/collect.js';
+import { maxPdfBytes } from '../read/pdf.js';
 import { plural } from '../text/english.js';
 import { preflight, UnreadablePdfError, type Finding } from '../preflight/preflight.js';
 import { exitCodes } from '../errors.js';
@@ -16,15 +16,11 @@ interface FileResult {
 
 async function check(path: string): Promise<FileResult> {
   const file = displayPath(path);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return { file, press: false, findings: [], unreadable: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-  }
+  const read = await readBounded(path, maxPdfBytes, 'a PDF');
+  if ('unreadable' in read) return { file, press: false, findings: [], unreadable: read.unreadable };
   try {
     // A file named as render names press files is checked as one even if it claims nothing.
-    const report = await preflight(bytes, path.endsWith('.press.pdf') ? { press: true } : {});
+    const report = await preflight(read.bytes, path.endsWith('.press.pdf') ? { press: true } : {});
     return { file, ...report };
   } catch (error) {
     if (error instanceof UnreadablePdfError) return { file, press: false, findings: [], unreadable: error.message };

@@ -13,6 +13,7 @@ import { describeSchemaError } from './problems.js';
 import { copyFitCheck } from '../check/copy-fit-id.js';
 import type { RenderTarget } from '../render/corpus.js';
 import { readSchema } from '../package/schemas.js';
+import { configFiles } from './files.js';
 
 /** The settings every command starts from: the config file's, else these defaults. Paths are absolute. */
 export interface Config {
@@ -47,7 +48,6 @@ interface ConfigSource {
 
 export type { RenderTarget };
 
-const configFiles = ['ocindex.config.json', 'ocindex.config.js', 'ocindex.config.mjs'];
 
 /** The settings each source holds, if it holds any; `prefix` is where they sit inside the file. */
 async function findSettings(cwd: string): Promise<{ file: string; prefix: string[]; settings: unknown }[]> {

@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { azerbaijan2021, emptyFolder, ocindex } from '../testing/support.js';
+
+// Issue 21: the second hostile round. Each case ends in bounded time with its own outcome; tests
+// that could hang if a case came back have their own timeout.
+
+/** A project folder (package.json marks its root) with the final Azerbaijan 2021 profile. */
+function project(parent = emptyFolder()): { root: string; profile: string } {
+  const root = join(parent, 'project');
+  mkdirSync(join(root, 'content', 'goci-2021'), { recursive: true });
+  writeFileSync(join(root, 'package.json'), '{"name": "profiles"}\n');
+  const profile = join(root, 'content', 'goci-2021', 'azerbaijan.md');
+  writeFileSync(profile, azerbaijan2021);
+  return { root, profile };
+}
+
+describe('PDFs read as every file is (finding 2)', () => {
+  it('preflight refuses a .pdf that is a pipe or a link to /dev/zero, and checks the others', { timeout: 30_000 }, async () => {
+    const folder = emptyFolder();
+    execFileSync('mkfifo', [join(folder, 'pipe.pdf')]);
+    symlinkSync('/dev/zero', join(folder, 'zero.pdf'));
+    writeFileSync(join(folder, 'text.pdf'), 'not a PDF');
+    const { code, stdout } = await ocindex(['preflight', 'pipe.pdf', 'zero.pdf', 'text.pdf'], folder);
+    // A file preflight cannot read is a failure (2), as documented.
+    expect(code).toBe(2);
+    expect(stdout.split('\n').slice(0, 3)).toEqual([
+      'pipe.pdf  error  is a named pipe, not a file; a PDF is a regular file',
+      'zero.pdf  error  is a device, not a file; a PDF is a regular file',
+      expect.stringMatching(/^text\.pdf {2}error {2}not a readable PDF \(/),
+    ]);
+  });
+
+  it('proof reports a pipe, a device and a file that is no PDF as problems of their own, without log lines, in a folder with a link loop', { timeout: 30_000 }, async () => {
+    const folder = emptyFolder();
+    mkdirSync(join(folder, 'out'));
+    execFileSync('mkfifo', [join(folder, 'out', 'pipe.pdf')]);
+    symlinkSync('/dev/zero', join(folder, 'out', 'zero.pdf'));
+    writeFileSync(join(folder, 'out', 'broken.pdf'), '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+    symlinkSync('..', join(folder, 'out', 'up'));
+    const { code, stdout, stderr } = await ocindex(['proof', 'out', '--out', 'proof.pdf'], folder);
+    expect(code).toBe(1);
+    expect(stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^broken\.pdf: not a PDF that can be shown \(/),
+      'pipe.pdf: is a named pipe, not a file; a PDF is a regular file',
+      'zero.pdf: is a device, not a file; a PDF is a regular file',
+    ]);
+    expect(stdout).toMatch(/^proof\.pdf: 0 profiles on 1 sheet/);
+  });
+});
+
+describe('.dictionary files (finding 3)', () => {
+  it('a pipe above the project root is never read: the search stops at the root', { timeout: 30_000 }, async () => {
+    const outer = emptyFolder();
+    execFileSync('mkfifo', [join(outer, '.dictionary')]);
+    const { profile } = project(outer);
+    const { code, stdout } = await ocindex(['validate', profile, '--format', 'json'], emptyFolder());
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ profiles: 1, errors: 0 });
+  });
+
+  it('a pipe or a link to /dev/zero in the project is one usage error naming it', { timeout: 30_000 }, async () => {
+    for (const [make, reason] of [
+      [(path: string) => execFileSync('mkfifo', [path]), 'is a named pipe, not a file; a word list is a regular file'],
+      [(path: string) => symlinkSync('/dev/zero', path), 'is a device, not a file; a word list is a regular file'],
+    ] as const) {
+      const { root } = project();
+      make(join(root, 'content', '.dictionary'));
+      const { code, stderr } = await ocindex(['validate', 'content'], root);
+      expect(code).toBe(2);
+      expect(stderr).toBe(`ocindex: content/.dictionary: ${reason}\n`);
+    }
+  });
+
+  it('takes 120,000 words within its megabyte, and refuses a larger list by its size', async () => {
+    const { root } = project();
+    const words = Array.from({ length: 120_000 }, (_, i) => `w${i.toString(36)}`);
+    writeFileSync(join(root, 'content', '.dictionary'), words.join('\n'));
+    expect((await ocindex(['validate', 'content'], root)).code).toBe(0);
+    writeFileSync(join(root, 'content', '.dictionary'), words.map((word) => `${word}-${'x'.repeat(10)}`).join('\n'));
+    expect(await ocindex(['validate', 'content'], root)).toMatchObject({ code: 2, stderr: 'ocindex: content/.dictionary: file is 1.9 MB; a word list may be at most 1.0 MB\n' });
+  });
+});
