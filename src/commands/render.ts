@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { loadConfig, type RenderTarget } from '../config/config.js';
+import { concurrencyRange, loadConfig, type RenderTarget } from '../config/config.js';
 import { loadCorpus, validate } from '../validate/corpus.js';
 import { parseShard, shardOf, type Shard } from '../read/shard.js';
 import { displayPath } from '../read/collect.js';
@@ -142,7 +142,7 @@ export function registerRender(cli: Command, io: Io, setExitCode: SetExitCode): 
     .command('render')
     .argument('[paths...]', 'profile files or folders (default: the configured content folder, else content)')
     .option('--out <folder>', 'output folder (default: the configured one, else dist)')
-    .option('--concurrency <n>', `profiles rendered at once, in one browser (default: the configured number, else ${defaultConcurrency})`, wholeNumber(1, 16))
+    .option('--concurrency <n>', `profiles rendered at once, in one browser (default: the configured number, else ${defaultConcurrency})`, wholeNumber(concurrencyRange.minimum, concurrencyRange.maximum))
     .option('--timeout <seconds>', 'time allowed per profile', wholeNumber(1, 3600), defaultTimeoutMs / 1000)
     .option('--html', 'also write the HTML next to each PDF')
     .option('--force', 'render every profile, even those whose PDF is up to date')

@@ -105,3 +105,32 @@ describe('settings', () => {
     }
   });
 });
+
+describe('hostile settings (issue 21)', () => {
+  it('concurrency has the range of the --concurrency flag, 1 to 16', async () => {
+    const folder = await workspace({ 'ocindex.config.json': { concurrency: 100000 } });
+    await expect(loadConfig(folder)).rejects.toThrow('ocindex.config.json: concurrency: must be <= 16');
+    const { code, stderr } = await ocindex(['render', 'content', '--concurrency', '17'], folder);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/expected a whole number from 1 to 16/);
+  });
+
+  it('a __proto__ key is an unknown key, in JSON and in a JS config', async () => {
+    const json = await workspace({ 'ocindex.config.json': '{"rules": {"__proto__": {"spelling": "off"}}}' });
+    await expect(loadConfig(json)).rejects.toThrow(/ocindex\.config\.json: rules\.__proto__: /);
+    const literal = await workspace({ 'ocindex.config.mjs': "export default { rules: { __proto__: { spelling: 'off' } } };\n" });
+    await expect(loadConfig(literal)).rejects.toThrow('ocindex.config.mjs: rules: unknown key __proto__ (settings are plain objects)');
+    const computed = await workspace({ 'ocindex.config.mjs': "export default { rules: { ['__proto__']: 'off' } };\n" });
+    await expect(loadConfig(computed)).rejects.toThrow(/ocindex\.config\.mjs: rules\.__proto__: unknown rule/);
+  });
+
+  it('a JS config that throws, or never settles, is one usage error (exit 2) within the time limit', { timeout: 30_000 }, async () => {
+    const getter = await workspace({ 'ocindex.config.mjs': "export default { get content() { throw new Error('boom'); } };\n" });
+    const thrown = await ocindex(['validate', 'profiles'], getter);
+    expect(thrown).toMatchObject({ code: 2, stderr: 'ocindex: ocindex.config.mjs: reading the settings failed: boom\n' });
+    const never = await workspace({ 'ocindex.config.mjs': 'export default new Promise(() => {});\n' });
+    await expect(loadConfig(never, { loadMs: 300 })).rejects.toThrow('ocindex.config.mjs: did not finish loading within 0.3 s');
+    const waiting = await workspace({ 'ocindex.config.mjs': 'await new Promise(() => {});\nexport default {};\n' });
+    await expect(loadConfig(waiting, { loadMs: 300 })).rejects.toThrow('ocindex.config.mjs: did not finish loading within 0.3 s');
+  });
+});
