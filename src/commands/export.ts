@@ -10,6 +10,7 @@ import { listed, plural } from '../text/english.js';
 import { editionById, writeOutput } from './setup.js';
 import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
+import { refuseToOverwriteInput } from '../write/guard.js';
 
 interface ExportOptions {
   format: 'csv' | 'json';
@@ -40,6 +41,7 @@ export function registerExport(cli: Command, io: Io, setExitCode: SetExitCode): 
       }
       if (options.out === undefined) io.stdout(text);
       else {
+        await refuseToOverwriteInput(options.out, [...corpus.sources, ...corpus.context].map((source) => source.path), 'the export');
         await writeOutput(options.out, text);
         io.stdout(`exported ${plural(exported.length, 'profile')} to ${displayPath(options.out)}\n`);
       }

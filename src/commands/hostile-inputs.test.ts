@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { azerbaijan2021, emptyFolder, ocindex } from '../testing/support.js';
+import { PDFDocument } from 'pdf-lib';
+import { azerbaijan2021, bundledContent, emptyFolder, ocindex } from '../testing/support.js';
 
 // Issue 21: the second hostile round. Each case ends in bounded time with its own outcome; tests
 // that could hang if a case came back have their own timeout.
@@ -81,5 +82,32 @@ describe('.dictionary files (finding 3)', () => {
     expect((await ocindex(['validate', 'content'], root)).code).toBe(0);
     writeFileSync(join(root, 'content', '.dictionary'), words.map((word) => `${word}-${'x'.repeat(10)}`).join('\n'));
     expect(await ocindex(['validate', 'content'], root)).toMatchObject({ code: 2, stderr: 'ocindex: content/.dictionary: file is 1.9 MB; a word list may be at most 1.0 MB\n' });
+  });
+});
+
+describe('output never harms input (finding 4)', () => {
+  it('export refuses to write onto a profile it read, through a link too, or onto any other profile (exit 2), and leaves it whole', async () => {
+    const folder = emptyFolder();
+    cpSync(join(bundledContent, 'goci-2021'), join(folder, 'content', 'goci-2021'), { recursive: true });
+    cpSync(join(bundledContent, 'goci-2023', 'chad.md'), join(folder, 'elsewhere', 'chad.md'));
+    symlinkSync(join(folder, 'content', 'goci-2021', 'albania.md'), join(folder, 'link.md'));
+    const albania = readFileSync(join(folder, 'content', 'goci-2021', 'albania.md'), 'utf8');
+    const onto = (out: string) => ocindex(['export', 'content/goci-2021', '--edition', 'goci-2021', '--out', out], folder);
+    expect(await onto('content/goci-2021/albania.md')).toMatchObject({ code: 2, stderr: 'ocindex: content/goci-2021/albania.md: is an input of this run; write the export to another file\n' });
+    expect(await onto('link.md')).toMatchObject({ code: 2, stderr: 'ocindex: link.md: is content/goci-2021/albania.md, an input of this run; write the export to another file\n' });
+    expect(await onto('elsewhere/chad.md')).toMatchObject({ code: 2, stderr: 'ocindex: elsewhere/chad.md: is a profile; write the export to another file\n' });
+    expect(readFileSync(join(folder, 'content', 'goci-2021', 'albania.md'), 'utf8')).toBe(albania);
+    expect(readFileSync(join(folder, 'elsewhere', 'chad.md'), 'utf8')).toBe(readFileSync(join(bundledContent, 'goci-2023', 'chad.md'), 'utf8'));
+    expect((await onto('albania.csv')).code).toBe(0);
+  });
+
+  it('proof refuses to write onto a PDF it shows', async () => {
+    const folder = emptyFolder();
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const pdf = await doc.save();
+    writeFileSync(join(folder, 'one.pdf'), pdf);
+    expect(await ocindex(['proof', 'one.pdf', '--out', 'one.pdf'], folder)).toMatchObject({ code: 2, stderr: 'ocindex: one.pdf: is an input of this run; write the proof to another file\n' });
+    expect(new Uint8Array(readFileSync(join(folder, 'one.pdf')))).toEqual(pdf);
   });
 });

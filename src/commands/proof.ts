@@ -7,6 +7,7 @@ import { writeAtomically } from '../write/write.js';
 import { plural } from '../text/english.js';
 import { proofSheets, profilesPerSheet } from '../proof/proof.js';
 import type { Io, SetExitCode } from './io.js';
+import { refuseToOverwriteInput } from '../write/guard.js';
 import { setup } from './setup.js';
 
 /** The PDFs named by paths (files as given, folders searched for .pdf), labelled by their path inside the folder given. */
@@ -27,6 +28,7 @@ export function registerProof(cli: Command, io: Io, setExitCode: SetExitCode): v
       const { config } = await setup();
       const files = await collectPdfs(paths.length > 0 ? paths : [config.output]);
       if (files.length === 0) throw new InputError(`${paths.join(', ') || displayPath(config.output)}: no PDF found; render the profiles first (ocindex render)`);
+      await refuseToOverwriteInput(options.out, files.map((file) => file.path), 'the proof');
       const reads = await Promise.all(files.map(async ({ path, label }) => ({ label, read: await readBounded(path, maxPdfBytes, 'a PDF') })));
       // A file that cannot be read is a problem of its own, like one that is not a PDF.
       const unread = reads.flatMap(({ label, read }) => ('unreadable' in read ? [{ label, reason: read.unreadable }] : []));
