@@ -1,0 +1,48 @@
+import type { ProfileRule } from '../rule.js';
+import { characterIssues, codeOf, severityAtFinal, type CharacterFinding } from '../characters.js';
+
+/** Characters that reorder text in print: bidirectional embeddings, overrides, isolates and marks. */
+const bidirectional: Record<number, string> = {
+  0x061c: 'ARABIC LETTER MARK',
+  0x200e: 'LEFT-TO-RIGHT MARK',
+  0x200f: 'RIGHT-TO-LEFT MARK',
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING',
+  0x202b: 'RIGHT-TO-LEFT EMBEDDING',
+  0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE',
+  0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+  0x2066: 'LEFT-TO-RIGHT ISOLATE',
+  0x2067: 'RIGHT-TO-LEFT ISOLATE',
+  0x2068: 'FIRST STRONG ISOLATE',
+  0x2069: 'POP DIRECTIONAL ISOLATE',
+};
+
+// Controls (C0 but tab and line ends, DEL, C1), bidirectional controls, invisible format characters
+// (zero-width space and joiners, word joiner, invisible operators, a byte-order mark inside the
+// text, interlinear annotation), line and paragraph separators, and surrogates without their pair.
+// eslint-disable-next-line no-control-regex
+const unprintable = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function describe(character: string): string {
+  const code = character.charCodeAt(0);
+  const name = bidirectional[code];
+  if (name) return `${codeOf(character)} ${name} reorders the text in print (it would read backwards); remove it`;
+  if (code >= 0xd800 && code <= 0xdfff) return `${codeOf(character)} is half of a character (a lone surrogate) and prints as garbage; write the whole character`;
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return `${codeOf(character)} is a control character and prints as garbage; remove it`;
+  return `${codeOf(character)} is an invisible character: it prints as nothing, or changes how words break; remove it`;
+}
+
+/** The unprintable characters of a string, each with why. */
+export function unprintableCharacters(text: string): CharacterFinding[] {
+  return [...text.matchAll(unprintable)].map((match) => ({ index: match.index, character: match[0], reason: describe(match[0]) }));
+}
+
+export const unprintableCharactersRule: ProfileRule = {
+  id: 'unprintable-characters',
+  description: 'Front-matter strings and the narrative hold no control, bidirectional or invisible characters and no lone surrogates (errors at final).',
+  stage: 'valid',
+  check({ profile }) {
+    const severity = severityAtFinal(profile);
+    return characterIssues(profile, unprintableCharacters).map((issue) => ({ ...issue, severity }));
+  },
+};
