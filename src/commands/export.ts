@@ -11,6 +11,7 @@ import { editionById, writeOutput } from './setup.js';
 import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
 import { refuseToOverwriteInput } from '../write/guard.js';
+import { escapeUnprintable } from '../text/unprintable.js';
 
 interface ExportOptions {
   format: 'csv' | 'json';
@@ -46,7 +47,7 @@ export function registerExport(cli: Command, io: Io, setExitCode: SetExitCode): 
         io.stdout(`exported ${plural(exported.length, 'profile')} to ${displayPath(options.out)}\n`);
       }
       if (skipped.length > 0) {
-        io.stderr(`${skipped.join('\n')}\nnot exported: ${plural(skipped.length, 'profile')}; run ocindex validate for every problem\n`);
+        io.stderr(`${skipped.map(escapeUnprintable).join('\n')}\nnot exported: ${plural(skipped.length, 'profile')}; run ocindex validate for every problem\n`);
         setExitCode(exitCodes.contentErrors);
       }
     });

@@ -111,3 +111,34 @@ describe('output never harms input (finding 4)', () => {
     expect(new Uint8Array(readFileSync(join(folder, 'one.pdf')))).toEqual(pdf);
   });
 });
+
+describe('file names and text that could forge or turn output around (findings 6, 7)', () => {
+  it('a file name with a line break or U+202E stays on its line in every format, and the reporters escape it', async () => {
+    const { root } = project();
+    const forged = 'x\n::error file=README.md,line=1::forged\u202E.md';
+    writeFileSync(join(root, 'content', 'goci-2021', forged), azerbaijan2021.replace('status: final', 'status: draft'));
+    for (const format of ['human', 'github', 'json']) {
+      const { stdout } = await ocindex(['validate', 'content', '--format', format], root);
+      expect(stdout.split('\n').filter((line) => line.startsWith('::error file=README.md'))).toEqual([]);
+      expect(stdout).not.toContain('\u202E');
+      if (format === 'human') expect(stdout).toContain('x\\n::error file=README.md,line=1::forged\\u202E.md');
+    }
+    const json = JSON.parse((await ocindex(['validate', 'content', '--format', 'json'], root)).stdout) as { messages: { file: string }[] };
+    expect(json.messages.map((m) => m.file)).toContain(`content/goci-2021/${forged}`);
+  });
+
+  it('a final profile with U+202E in its narrative is an error at the character, not a narrative printed backwards', async () => {
+    const { root, profile } = project();
+    writeFileSync(profile, azerbaijan2021.replace('large illicit caviar', 'large \u202Eillicit caviar'));
+    const { code, stdout } = await ocindex(['validate', 'content'], root);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^content\/goci-2021\/azerbaijan\.md:\d+:\d+ +error +U\+202E RIGHT-TO-LEFT OVERRIDE reorders the text in print/m);
+  });
+
+  it('a file with carriage returns alone for line ends says so, at the first', async () => {
+    const { root, profile } = project();
+    writeFileSync(profile, azerbaijan2021.replace(/\n/g, '\r'));
+    const { stdout } = await ocindex(['validate', 'content'], root);
+    expect(stdout).toMatch(/^content\/goci-2021\/azerbaijan\.md:1:4 +error +a line ends with a carriage return alone \(classic Mac OS line ends\); save the file with LF or CRLF line ends +file$/m);
+  });
+});

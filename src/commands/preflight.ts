@@ -5,6 +5,7 @@ import { plural } from '../text/english.js';
 import { preflight, UnreadablePdfError, type Finding } from '../preflight/preflight.js';
 import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
+import { escapeUnprintable } from '../text/unprintable.js';
 
 interface FileResult {
   file: string;
@@ -15,7 +16,7 @@ interface FileResult {
 }
 
 async function check(path: string): Promise<FileResult> {
-  const file = displayPath(path);
+  const file = escapeUnprintable(displayPath(path));
   const read = await readBounded(path, maxPdfBytes, 'a PDF');
   if ('unreadable' in read) return { file, press: false, findings: [], unreadable: read.unreadable };
   try {

@@ -9,6 +9,7 @@ import { proofSheets, profilesPerSheet } from '../proof/proof.js';
 import type { Io, SetExitCode } from './io.js';
 import { refuseToOverwriteInput } from '../write/guard.js';
 import { setup } from './setup.js';
+import { escapeUnprintable } from '../text/unprintable.js';
 
 /** The PDFs named by paths (files as given, folders searched for .pdf), labelled by their path inside the folder given. */
 async function collectPdfs(paths: string[]): Promise<{ path: string; label: string }[]> {
@@ -37,7 +38,7 @@ export function registerProof(cli: Command, io: Io, setExitCode: SetExitCode): v
       const sheets = await proofSheets(entries, `Proof of ${plural(reads.length, 'file')}`);
       const { pdf } = sheets;
       const problems = [...unread, ...sheets.problems].sort((a, b) => a.label.localeCompare(b.label));
-      for (const problem of problems) io.stderr(`${problem.label}: ${problem.reason}\n`);
+      for (const problem of problems) io.stderr(`${escapeUnprintable(problem.label)}: ${problem.reason}\n`);
       await writeAtomically(options.out, Buffer.from(pdf)).catch((error: NodeJS.ErrnoException) => {
         throw new InputError(`${displayPath(options.out)}: cannot write (${error.code ?? error.message})`);
       });

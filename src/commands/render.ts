@@ -13,6 +13,7 @@ import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
 import { plural } from '../text/english.js';
 import { saveSpellingVerdicts } from '../validate/prose/lexicon.js';
+import { escapeUnprintable } from '../text/unprintable.js';
 
 interface RenderOptions {
   out?: string;
@@ -89,7 +90,7 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
   }
   const corpus = await loadCorpus(selected, { editionFolders: config.editions, contentFolders: [config.content], prose: config.prose });
   if (corpus.sources.length === 0) {
-    io.stderr(`ocindex: no profiles in ${paths.join(', ') || displayPath(config.content)}\n`);
+    io.stderr(`ocindex: no profiles in ${escapeUnprintable(paths.join(', ') || displayPath(config.content))}\n`);
     return exitCodes.failure;
   }
   // Ranks are checked over the whole corpus; a shard only chooses which files this run prints.
@@ -125,7 +126,7 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
     signals.release();
   }
   const { outcomes, notFinal } = result;
-  for (const entry of notFinal) io.stderr(`${entry.profile.file.path}: status ${entry.data.status}: not sent to press (only final profiles are)\n`);
+  for (const entry of notFinal) io.stderr(`${escapeUnprintable(entry.profile.file.path)}: status ${entry.data.status}: not sent to press (only final profiles are)\n`);
   const skipped = files.length - renderable.length;
   io.stdout(summary(files.length, skipped, outcomes, Date.now() - started, result.upToDate));
   const stoppedBy = signals.stoppedBy();

@@ -78,13 +78,13 @@ describe('settings', () => {
       [
         'an unknown rule',
         { 'ocindex.config.json': { rules: { 'file-nam': 'off' } } },
-        'ocindex: ocindex.config.json: rules.file-nam: unknown rule; the rules are edition, schema, geography, file-name, composite-score, narrative-outline, spelling, repeated-words, doubled-spaces, quotes, range-dash, percentage, sentence-length, unique-country, rank, narrative-unchanged, file, frontmatter, markdown and copy-fit; did you mean file-name?\n',
+        'ocindex: ocindex.config.json: rules.file-nam: unknown rule; the rules are edition, schema, geography, file-name, unprintable-characters, font-coverage, composite-score, narrative-outline, spelling, repeated-words, doubled-spaces, quotes, range-dash, percentage, sentence-length, unique-country, rank, narrative-unchanged, file, frontmatter, markdown and copy-fit; did you mean file-name?\n',
       ],
       ['a wrong severity', { 'ocindex.config.json': { rules: { rank: 'warn' } } }, 'ocindex: ocindex.config.json: rules.rank: is "warn"; expected off, warning or error\n'],
       [
         'several mistakes in package.json',
         { 'package.json': { ocindex: { concurrency: 0, editions: 'my-editions' } } },
-        'ocindex: package.json: ocindex.concurrency: is 0; expected at least 1\npackage.json: ocindex.editions: is "my-editions"; expected a list\n',
+        'ocindex: package.json: ocindex.concurrency: is 0; expected at least 1\nocindex: package.json: ocindex.editions: is "my-editions"; expected a list\n',
       ],
       ['a missing edition folder', { 'ocindex.config.json': { editions: ['my-editions'] } }, "ocindex: ocindex.config.json: editions[0]: no such folder 'my-editions'\n"],
       ['broken JSON', { 'ocindex.config.json': '{\n  "content": "profiles",\n}\n' }, 'ocindex: ocindex.config.json:3:1: not valid JSON: expected a "quoted" key (no comma after the last one)\n'],

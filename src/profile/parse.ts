@@ -154,6 +154,9 @@ export function parseProfile(path: string, bytes: Uint8Array, options: ParseOpti
     return fail({ ruleId: 'file', offset: control.index, reason: `file holds the control character ${code}: a profile is text; remove it` });
   }
   if (text.trim() === '') return fail({ ruleId: 'frontmatter', offset: 0, reason: 'file is empty: a profile starts with front-matter between --- lines' });
+  // Carriage returns alone end lines in files of classic Mac OS: read as one line, the fences would not be found.
+  const bareReturn = /\r(?!\n)/.exec(text);
+  if (bareReturn) return fail({ ruleId: 'file', offset: bareReturn.index, reason: 'a line ends with a carriage return alone (classic Mac OS line ends); save the file with LF or CRLF line ends' });
 
   const opening = openingFence.exec(text);
   if (!opening) {

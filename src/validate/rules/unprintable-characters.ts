@@ -1,5 +1,6 @@
 import type { ProfileRule } from '../rule.js';
 import { characterIssues, codeOf, severityAtFinal, type CharacterFinding } from '../characters.js';
+import { unprintableSource } from '../../text/unprintable.js';
 
 /** Characters that reorder text in print: bidirectional embeddings, overrides, isolates and marks. */
 const bidirectional: Record<number, string> = {
@@ -17,11 +18,9 @@ const bidirectional: Record<number, string> = {
   0x2069: 'POP DIRECTIONAL ISOLATE',
 };
 
-// Controls (C0 but tab and line ends, DEL, C1), bidirectional controls, invisible format characters
-// (zero-width space and joiners, word joiner, invisible operators, a byte-order mark inside the
-// text, interlinear annotation), line and paragraph separators, and surrogates without their pair.
-// eslint-disable-next-line no-control-regex
-const unprintable = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const unprintable = new RegExp(unprintableSource, 'g');
+/** Tab and line ends are layout in a front-matter block scalar or the narrative. */
+const layout = new Set(['\t', '\n', '\r']);
 
 function describe(character: string): string {
   const code = character.charCodeAt(0);
@@ -34,7 +33,7 @@ function describe(character: string): string {
 
 /** The unprintable characters of a string, each with why. */
 export function unprintableCharacters(text: string): CharacterFinding[] {
-  return [...text.matchAll(unprintable)].map((match) => ({ index: match.index, character: match[0], reason: describe(match[0]) }));
+  return [...text.matchAll(unprintable)].filter((match) => !layout.has(match[0])).map((match) => ({ index: match.index, character: match[0], reason: describe(match[0]) }));
 }
 
 export const unprintableCharactersRule: ProfileRule = {
