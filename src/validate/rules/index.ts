@@ -17,6 +17,7 @@ import { schemaRule } from './schema.js';
 import { uniqueCountryRule } from './unique-country.js';
 import { unprintableCharactersRule } from './unprintable-characters.js';
 import { fontCoverageRule } from './font-coverage.js';
+import { unrenderedMarkdownRule } from './unrendered-markdown.js';
 
 /** Checks made while reading a file, before any rule module can run. */
 export const parseChecks = [
@@ -33,6 +34,7 @@ export const rules: Rule[] = [
   fileNameRule,
   unprintableCharactersRule,
   fontCoverageRule,
+  unrenderedMarkdownRule,
   compositeScoreRule,
   narrativeOutlineRule,
   spellingRule,
