@@ -142,3 +142,15 @@ describe('file names and text that could forge or turn output around (findings 6
     expect(stdout).toMatch(/^content\/goci-2021\/azerbaijan\.md:1:4 +error +a line ends with a carriage return alone \(classic Mac OS line ends\); save the file with LF or CRLF line ends +file$/m);
   });
 });
+
+describe('names that look right but are not (finding 12)', () => {
+  it('new says a country name holds an invisible character, and takes one in NFD as the country', async () => {
+    const folder = emptyFolder();
+    expect(await ocindex(['new', 'Alba\u200Bnia', '--edition', 'goci-2021', '--out', '.'], folder)).toMatchObject({
+      code: 2,
+      stderr: "ocindex: unknown country 'Alba\\u200Bnia' in goci-2021: it looks like 'Albania' but it holds the invisible character U+200B\n",
+    });
+    expect((await ocindex(['new', "Côte d'Ivoire".normalize('NFD'), '--edition', 'goci-2021', '--out', '.'], folder)).code).toBe(0);
+    expect(readFileSync(join(folder, 'goci-2021', 'cote-d-ivoire.md'), 'utf8')).toContain("country: Côte d'Ivoire\n");
+  });
+});
