@@ -154,3 +154,14 @@ describe('names that look right but are not (finding 12)', () => {
     expect(readFileSync(join(folder, 'goci-2021', 'cote-d-ivoire.md'), 'utf8')).toContain("country: Côte d'Ivoire\n");
   });
 });
+
+describe('YAML tags (finding 12)', () => {
+  it('a tagged value is told to drop the tag, at the tag, not to drop quotes it does not have', async () => {
+    const { root, profile } = project();
+    const text = azerbaijan2021.replace('  score: 5.08', '  score: !mytag 5.08');
+    writeFileSync(profile, text);
+    const line = text.slice(0, text.indexOf('!mytag')).split('\n').length;
+    const { stdout } = await ocindex(['validate', 'content'], root);
+    expect(stdout).toMatch(new RegExp(`^content/goci-2021/azerbaijan\\.md:${line}:10 +error +the YAML tag !mytag has no place in a profile: write the value alone +frontmatter$`, 'm'));
+  });
+});

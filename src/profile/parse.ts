@@ -3,7 +3,7 @@ import { unified } from 'unified';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { isCollection, isMap, isPair, isScalar, parseDocument, visit as visitYaml, type Alias, type Document, type Node, type YAMLError } from 'yaml';
+import { isCollection, isMap, isNode, isPair, isScalar, parseDocument, visit as visitYaml, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import type { SourceFile } from '../read/collect.js';
 import { checkNarrative, narrativeLimits, walkTree } from './limits.js';
 import { firstLine } from '../errors.js';
@@ -179,6 +179,8 @@ export function parseProfile(path: string, bytes: Uint8Array, options: ParseOpti
     const reason = error.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same mapping' : `YAML syntax error: ${firstLine(error)}`;
     return fail({ ruleId: 'frontmatter', offset: start + (unclosedOpening(doc, text.slice(start, end), error) ?? error.pos[0]), reason });
   }
+  const tagged = explicitTag(doc, text.slice(start, end));
+  if (tagged) return fail({ ruleId: 'frontmatter', offset: start + tagged.offset, reason: `the YAML tag ${tagged.tag} has no place in a profile: write the value alone` });
   if (!isMap(doc.contents)) {
     const found = doc.contents === null ? 'empty' : isScalar(doc.contents) ? 'a single value' : 'a list';
     return fail({ ruleId: 'frontmatter', offset: start, reason: `front-matter is ${found}; it must be a mapping of fields (edition: ..., country: ...)` });
@@ -209,6 +211,22 @@ export function parseProfile(path: string, bytes: Uint8Array, options: ParseOpti
     },
   };
   return { profile };
+}
+
+/**
+ * The first explicit YAML tag (`!mytag 5.08`, `!!str 4`) and where it is written. A tag changes what
+ * a value is (an unknown one makes 5.08 a string), so the schema's hints would mislead ("write 5.08
+ * without quotes"); profiles have no use for tags.
+ */
+function explicitTag(doc: Document.Parsed, yaml: string): { tag: string; offset: number } | undefined {
+  let found: { tag: string; offset: number } | undefined;
+  visitYaml(doc, (_key, node) => {
+    if (found || !isNode(node) || !node.tag || !node.range) return;
+    const offset = yaml.lastIndexOf('!', node.range[0]);
+    const written = offset === -1 ? node.tag : (/^!\S*/.exec(yaml.slice(offset))?.[0] ?? node.tag);
+    found = { tag: written, offset: Math.max(offset, 0) };
+  });
+  return found;
 }
 
 /**
