@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
-import { azerbaijan2021, bundledContent, emptyFolder, ocindex } from '../testing/support.js';
+import { azerbaijan2021, bundledContent, datasetPath, emptyFolder, ocindex } from '../testing/support.js';
 
 // Issue 21: the second hostile round. Each case ends in bounded time with its own outcome; tests
 // that could hang if a case came back have their own timeout.
@@ -163,5 +163,17 @@ describe('YAML tags (finding 12)', () => {
     const line = text.slice(0, text.indexOf('!mytag')).split('\n').length;
     const { stdout } = await ocindex(['validate', 'content'], root);
     expect(stdout).toMatch(new RegExp(`^content/goci-2021/azerbaijan\\.md:${line}:10 +error +the YAML tag !mytag has no place in a profile: write the value alone +frontmatter$`, 'm'));
+  });
+});
+
+describe('a dataset with a quote never closed (finding 12)', () => {
+  it('import names the line where the quoted field opens, not the end of the file', async () => {
+    const folder = emptyFolder();
+    writeFileSync(join(folder, 'broken.csv'), readFileSync(datasetPath('goci-2021'), 'utf8').replace('"Congo, Rep."', '"Congo, Rep.'));
+    const { code, stderr } = await ocindex(['import', 'broken.csv', '--edition', 'goci-2021', '--out', 'content'], folder);
+    expect(code).toBe(2);
+    expect(stderr).toBe('ocindex: broken.csv:8: not a readable CSV file: the quoted field that opens on line 8 is not closed where it should be (a quote missing?)\n');
+    writeFileSync(join(folder, 'last.csv'), readFileSync(datasetPath('goci-2021'), 'utf8').replace('"Korea, DPR"', '"Korea, DPR'));
+    expect((await ocindex(['import', 'last.csv', '--edition', 'goci-2021', '--out', 'content'], folder)).stderr).toMatch(/^ocindex: last\.csv:101: /);
   });
 });
