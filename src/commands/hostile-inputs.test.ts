@@ -177,3 +177,12 @@ describe('a dataset with a quote never closed (finding 12)', () => {
     expect((await ocindex(['import', 'last.csv', '--edition', 'goci-2021', '--out', 'content'], folder)).stderr).toMatch(/^ocindex: last\.csv:101: /);
   });
 });
+
+describe('a file name that is not UTF-8 (finding 12)', () => {
+  it('is reported as such, not as not found', async () => {
+    const { root } = project();
+    writeFileSync(Buffer.from(`${join(root, 'content', 'goci-2021')}/caf\xe9.md`, 'latin1'), azerbaijan2021);
+    const { stdout } = await ocindex(['validate', 'content'], root);
+    expect(stdout).toMatch(/^content\/goci-2021\/caf\uFFFD\.md:1:1 +error +its name is not valid UTF-8 \(shown with \uFFFD\), so it cannot be opened by it; rename the file +file$/m);
+  });
+});

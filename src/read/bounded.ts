@@ -33,6 +33,13 @@ const tooLarge = (limit: number, what: string) => `file is larger than ${megabyt
 const cannotRead = (error: unknown) => `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
 
 /**
+ * A name that is not UTF-8 comes back from the folder with U+FFFD in place of its bytes, and no
+ * file has that name: say so rather than "not found".
+ */
+export const notUtf8Name = 'its name is not valid UTF-8 (shown with \uFFFD), so it cannot be opened by it; rename the file';
+const openFailure = (path: string, error: unknown) => ((error as NodeJS.ErrnoException).code === 'ENOENT' && path.includes('\uFFFD') ? notUtf8Name : cannotRead(error));
+
+/**
  * Room for the size stat gives and one byte more, to see the end; a file that grows while it is
  * read gets more room, up to the limit (a megabyte zero-filled for each file was a third of the
  * time of reading the bundled content).
@@ -54,7 +61,7 @@ export async function readBounded(path: string, limit = maxReadBytes, what = 'a 
   try {
     handle = await open(path, readFlags);
   } catch (error) {
-    return { unreadable: cannotRead(error) };
+    return { unreadable: openFailure(path, error) };
   }
   try {
     const info = await handle.stat();
@@ -83,7 +90,7 @@ export function readBoundedSync(path: string, limit = maxReadBytes, what = 'the 
   try {
     fd = openSync(path, readFlags);
   } catch (error) {
-    return { unreadable: cannotRead(error) };
+    return { unreadable: openFailure(path, error) };
   }
   try {
     const info = fstatSync(fd);

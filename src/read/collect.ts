@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
-import { readBounded } from './bounded.js';
+import { notUtf8Name, readBounded } from './bounded.js';
 
 export { maxReadBytes, readBounded } from './bounded.js';
 
@@ -27,7 +27,7 @@ export const folderIdentity = (info: { dev: number; ino: number }): string => `$
  */
 async function walk(path: string, found: string[], seen: Map<string, string>, isWanted: (name: string) => boolean): Promise<void> {
   const info = await stat(path).catch(() => {
-    throw new InputError(`${displayPath(path)}: no such file or folder`);
+    throw new InputError(`${displayPath(path)}: ${path.includes('\uFFFD') ? notUtf8Name : 'no such file or folder'}`);
   });
   if (!info.isDirectory()) {
     found.push(path);
