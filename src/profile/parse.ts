@@ -73,7 +73,9 @@ function parseNarrative(text: string, bodyStart: number, wanted: boolean): { tre
   if (!wanted || body.trim() === '') return { tree: { type: 'root', children: [] }, bodyLine: lineOffset + 1 };
   const limit = checkNarrative(body);
   if (limit) return { ruleId: 'markdown', offset: bodyStart + limit.offset, reason: limit.reason };
-  const tree = markdown.parse(body);
+  // micromark drops a byte-order mark that opens its input, which would put every position one
+  // character early; a space in its place keeps them (and, like the mark, prints nothing).
+  const tree = markdown.parse(body.startsWith('\uFEFF') ? ` ${body.slice(1)}` : body);
   const tooDeep = walkTree(tree, (node) => {
     for (const point of node.position ? [node.position.start, node.position.end] : []) {
       point.line += lineOffset;

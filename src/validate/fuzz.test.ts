@@ -206,3 +206,40 @@ describe('fuzz: dataset cells', () => {
     );
   }, timeout);
 });
+
+describe('fuzz: Unicode classes (issue 21)', () => {
+  const invisible = fc.constantFrom('\u202E', '\u202D', '\u2066', '\u2069', '\u200F', '\u061C', '\u200B', '\u200D', '\u2060', '\uFEFF', '\u0085', '\u2028');
+  const visible = fc.constantFrom('word ', 'Côte ', 'Cote\u0301 ', 'e\u0301', 'Ångström ', '«', '»', ' ', '.', '\n\n');
+  const at = (text: string, line: number, column: number) => (text.split('\n')[line - 1] ?? '').slice(column - 1);
+
+  it('every bidirectional, invisible or C1 character in a narrative is reported where it stands; NFD letters are not', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(visible, visible, invisible), { minLength: 1, maxLength: 40 }), (pieces) => {
+        const text = `${frontMatter}${pieces.join('')}\n`;
+        const messages = check({ [path]: text });
+        expect(messages.filter((m) => /could not check/.test(m.message))).toEqual([]);
+        const found = messages.filter((m) => m.ruleId === 'unprintable-characters');
+        // A byte-order mark that opens the narrative is not read as text (it prints nothing).
+        // A narrative of white space alone (U+2028 is white space) is no narrative.
+        const printed = pieces.join('').trim() === '' ? [] : pieces[0] === '\uFEFF' ? pieces.slice(1) : pieces;
+        const planted = printed.filter((piece) => /^[\u202E\u202D\u2066\u2069\u200F\u061C\u200B\u200D\u2060\uFEFF\u0085\u2028]$/.test(piece)).length;
+        expect(found.length).toBe(Math.min(planted, 20));
+        for (const m of found) expect(at(text, m.line, m.column)).toMatch(/^[\u202E\u202D\u2066\u2069\u200F\u061C\u200B\u200D\u2060\uFEFF\u0085\u2028]/);
+        expect(messages.filter((m) => m.ruleId === 'font-coverage')).toEqual([]);
+      }),
+      settings,
+    );
+  }, timeout);
+
+  it('a lone surrogate or control character written as a YAML escape is reported at its field', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('\\uD800', '\\uDFFF', '\\0', '\\e', '\\x85', '\\u202E'), fc.string({ maxLength: 10 }).filter((s) => !/["\\\n]/.test(s)), (escape, around) => {
+        const text = azerbaijan2021.replace(/^funding: >-\n(?: {2}.*\n)+/m, () => `funding: "${around}${escape}${around}"\n`);
+        const messages = check({ [path]: text }).filter((m) => m.ruleId === 'unprintable-characters');
+        expect(messages.length).toBeGreaterThanOrEqual(1);
+        expect(messages.every((m) => m.line === text.slice(0, text.indexOf('funding:')).split('\n').length)).toBe(true);
+      }),
+      settings,
+    );
+  }, timeout);
+});
