@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { readRows } from '../dataset/import.js';
 import { narrativeLimits } from '../profile/limits.js';
 import { parseProfile, type ParsedFile } from '../profile/parse.js';
-import { azerbaijan2021, check, datasetPath, editions } from '../testing/support.js';
+import { azerbaijan2021, check, datasetPath, editions, emptyFolder, ocindex } from '../testing/support.js';
 
 /**
  * Property-based tests over hostile input. `npm test` runs few cases with a fixed seed; `npm run fuzz`
@@ -240,6 +242,42 @@ describe('fuzz: Unicode classes (issue 21)', () => {
         expect(messages.every((m) => m.line === text.slice(0, text.indexOf('funding:')).split('\n').length)).toBe(true);
       }),
       settings,
+    );
+  }, timeout);
+});
+
+describe('fuzz: file-system shapes (issue 21)', () => {
+  type Step = { kind: 'folder' | 'profile' | 'link' | 'dangling' | 'pipe' | 'device'; parent: number; target: number };
+  const step = fc.record({ kind: fc.constantFrom('folder', 'folder', 'profile', 'profile', 'link', 'link', 'dangling', 'pipe', 'device'), parent: fc.nat(), target: fc.nat() }) as fc.Arbitrary<Step>;
+
+  it('any tree of folders, links (loops too), pipes and devices is walked once per real folder, each file its own outcome', async () => {
+    const draft = azerbaijan2021.replace('status: final', 'status: draft');
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 14 }), async (steps) => {
+        const root = emptyFolder();
+        const folders = [root];
+        let files = 0;
+        steps.forEach(({ kind, parent, target }, index) => {
+          const at = folders[parent % folders.length] as string;
+          const name = join(at, `n${index}`);
+          if (kind === 'folder') folders.push((mkdirSync(name), name));
+          else if (kind === 'link') symlinkSync(relative(at, folders[target % folders.length] as string) || '.', name);
+          else if (kind === 'dangling') symlinkSync('missing', `${name}.md`);
+          else if (kind === 'profile') writeFileSync(`${name}.md`, draft);
+          else if (kind === 'pipe') execFileSync('mkfifo', [`${name}.md`]);
+          else symlinkSync('/dev/zero', `${name}.md`);
+          if (kind !== 'folder' && kind !== 'link') files += 1;
+        });
+        const { code, stdout } = await ocindex(['validate', root, '--format', 'json'], root);
+        if (files === 0) {
+          expect(code).toBe(2); // no profiles: a usage error
+          return;
+        }
+        const report = JSON.parse(stdout) as { profiles: number; messages: { file: string; message: string }[] };
+        expect(report.profiles).toBe(files);
+        expect(report.messages.filter((m) => /could not check/.test(m.message))).toEqual([]);
+      }),
+      { ...settings, numRuns: Math.min(runs, 40) },
     );
   }, timeout);
 });
