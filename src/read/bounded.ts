@@ -50,6 +50,28 @@ const grown = (buffer: Buffer, limit: number) => Buffer.concat([buffer, Buffer.a
 // Opened without blocking, so that a named pipe never hangs the run.
 const readFlags = constants.O_RDONLY | constants.O_NONBLOCK;
 
+/** What reading a file asks of the file it has open: its stat, or bytes into a buffer. */
+type Request = { stat: true } | { buffer: Buffer; offset: number; length: number };
+
+/**
+ * A bounded read as steps, each a request the caller answers (with a Stats, or the bytes read):
+ * one logic for the asynchronous reader and the synchronous one.
+ */
+function* reading(limit: number, what: string): Generator<Request, BoundedRead, Stats | number> {
+  const info = (yield { stat: true }) as Stats;
+  const refused = refusal(info, limit, what);
+  if (refused) return { unreadable: refused };
+  let buffer = firstBuffer(info.size, limit);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) buffer = grown(buffer, limit);
+    const bytesRead = (yield { buffer, offset: length, length: buffer.length - length }) as number;
+    if (bytesRead === 0) return { bytes: buffer.subarray(0, length) };
+    length += bytesRead;
+    if (length > limit) return { unreadable: tooLarge(limit, what) };
+  }
+}
+
 /**
  * Reads at most `limit` bytes of a regular file. A pipe, device or socket (or a link to one, such
  * as /dev/zero) is refused before anything is read, and a file larger than the limit is refused by
@@ -57,26 +79,13 @@ const readFlags = constants.O_RDONLY | constants.O_NONBLOCK;
  * `what` names the file's kind in the reasons ("a profile", "a PDF").
  */
 export async function readBounded(path: string, limit = maxReadBytes, what = 'a profile'): Promise<BoundedRead> {
-  let handle;
+  const handle = await open(path, readFlags).catch((error: unknown) => openFailure(path, error));
+  if (typeof handle === 'string') return { unreadable: handle };
+  const steps = reading(limit, what);
   try {
-    handle = await open(path, readFlags);
-  } catch (error) {
-    return { unreadable: openFailure(path, error) };
-  }
-  try {
-    const info = await handle.stat();
-    const refused = refusal(info, limit, what);
-    if (refused) return { unreadable: refused };
-    let buffer = firstBuffer(info.size, limit);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) buffer = grown(buffer, limit);
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length > limit) return { unreadable: tooLarge(limit, what) };
-    }
-    return { bytes: buffer.subarray(0, length) };
+    let step = steps.next();
+    while (!step.done) step = steps.next('stat' in step.value ? await handle.stat() : (await handle.read(step.value.buffer, step.value.offset, step.value.length, step.value.offset)).bytesRead);
+    return step.value;
   } catch (error) {
     return { unreadable: cannotRead(error) };
   } finally {
@@ -86,26 +95,16 @@ export async function readBounded(path: string, limit = maxReadBytes, what = 'a 
 
 /** readBounded for the files read while a module loads (templates, house style, editions, ICC profiles). */
 export function readBoundedSync(path: string, limit = maxReadBytes, what = 'the file'): BoundedRead {
-  let fd;
+  let fd: number;
   try {
     fd = openSync(path, readFlags);
   } catch (error) {
     return { unreadable: openFailure(path, error) };
   }
+  const answer = (request: Request) => ('stat' in request ? fstatSync(fd) : readSync(fd, request.buffer, request.offset, request.length, request.offset));
   try {
-    const info = fstatSync(fd);
-    const refused = refusal(info, limit, what);
-    if (refused) return { unreadable: refused };
-    let buffer = firstBuffer(info.size, limit);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) buffer = grown(buffer, limit);
-      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length > limit) return { unreadable: tooLarge(limit, what) };
-    }
-    return { bytes: buffer.subarray(0, length) };
+    const steps = reading(limit, what);
+    for (let step = steps.next(); ; step = steps.next(answer(step.value))) if (step.done) return step.value;
   } catch (error) {
     return { unreadable: cannotRead(error) };
   } finally {

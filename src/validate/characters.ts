@@ -1,7 +1,7 @@
 import { visit } from 'unist-util-visit';
 import type { Point, Profile } from '../profile/parse.js';
 import { pointAtOffset } from '../profile/parse.js';
-import type { Issue, Severity } from './rule.js';
+import type { Issue, ProfileRule, Severity } from './rule.js';
 
 /** One character a rule objects to, and why. */
 export interface CharacterFinding {
@@ -57,4 +57,17 @@ export function characterIssues(profile: Profile, find: (text: string) => Charac
     if (last) last.reason += ` (and ${total - issues.length} more like it in the file)`;
   }
   return issues;
+}
+
+/** A rule that objects to characters (`find`) in the front-matter strings and the narrative: warnings, errors at final. */
+export function characterRule(id: string, description: string, find: (text: string) => CharacterFinding[]): ProfileRule {
+  return {
+    id,
+    description,
+    stage: 'valid',
+    check({ profile }) {
+      const severity = severityAtFinal(profile);
+      return characterIssues(profile, find).map((issue) => ({ ...issue, severity }));
+    },
+  };
 }

@@ -1,5 +1,4 @@
-import type { ProfileRule } from '../rule.js';
-import { characterIssues, codeOf, severityAtFinal, type CharacterFinding } from '../characters.js';
+import { characterRule, codeOf, type CharacterFinding } from '../characters.js';
 import { printableCharacters } from '../../text/font-coverage.js';
 import { unprintableCharacters } from './unprintable-characters.js';
 
@@ -29,12 +28,4 @@ export function missingGlyphs(text: string): CharacterFinding[] {
   return found;
 }
 
-export const fontCoverageRule: ProfileRule = {
-  id: 'font-coverage',
-  description: 'Every character of the front-matter strings and the narrative is in the bundled fonts (errors at final).',
-  stage: 'valid',
-  check({ profile }) {
-    const severity = severityAtFinal(profile);
-    return characterIssues(profile, missingGlyphs).map((issue) => ({ ...issue, severity }));
-  },
-};
+export const fontCoverageRule = characterRule('font-coverage', 'Every character of the front-matter strings and the narrative is in the bundled fonts (errors at final).', missingGlyphs);

@@ -1,5 +1,4 @@
-import type { ProfileRule } from '../rule.js';
-import { characterIssues, codeOf, severityAtFinal, type CharacterFinding } from '../characters.js';
+import { characterRule, codeOf, type CharacterFinding } from '../characters.js';
 import { unprintableSource } from '../../text/unprintable.js';
 
 /** Characters that reorder text in print: bidirectional embeddings, overrides, isolates and marks. */
@@ -36,12 +35,8 @@ export function unprintableCharacters(text: string): CharacterFinding[] {
   return [...text.matchAll(unprintable)].filter((match) => !layout.has(match[0])).map((match) => ({ index: match.index, character: match[0], reason: describe(match[0]) }));
 }
 
-export const unprintableCharactersRule: ProfileRule = {
-  id: 'unprintable-characters',
-  description: 'Front-matter strings and the narrative hold no control, bidirectional or invisible characters and no lone surrogates (errors at final).',
-  stage: 'valid',
-  check({ profile }) {
-    const severity = severityAtFinal(profile);
-    return characterIssues(profile, unprintableCharacters).map((issue) => ({ ...issue, severity }));
-  },
-};
+export const unprintableCharactersRule = characterRule(
+  'unprintable-characters',
+  'Front-matter strings and the narrative hold no control, bidirectional or invisible characters and no lone surrogates (errors at final).',
+  unprintableCharacters,
+);
