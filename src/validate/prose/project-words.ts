@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { displayPath } from '../../read/collect.js';
@@ -11,19 +12,24 @@ export const projectDictionary = '.dictionary';
 
 const isProjectRoot = (folder: string) => projectRootMarkers.some((marker) => existsSync(join(folder, marker)));
 
+/** Folders that are no project's, whose .dictionary is never read: the file-system root, the home and temporary folders. */
+const sharedFolders = () => new Set([homedir(), tmpdir()].map((folder) => resolve(folder)));
+
 /**
  * The folder of a path and its ancestors up to the working folder or the project's root (a folder
  * with a config, package.json or .git), whichever comes first; never above. A path in no project
- * and outside the working folder gets its own folder only: a .dictionary in /tmp or / is no
- * project's.
+ * goes up to below the file-system root, the home folder or the temporary folder: a .dictionary
+ * in / or /tmp is no project's.
  */
 async function foldersOf(path: string, cwd: string): Promise<string[]> {
   const absolute = resolve(cwd, path);
   let folder = (await stat(absolute).catch(() => undefined))?.isDirectory() ? absolute : dirname(absolute);
+  const shared = sharedFolders();
   const folders = [folder];
   while (folder !== cwd && !isProjectRoot(folder)) {
-    if (dirname(folder) === folder) return folders.slice(0, 1);
-    folder = dirname(folder);
+    const parent = dirname(folder);
+    if (parent === folder || shared.has(parent) || dirname(parent) === parent) break;
+    folder = parent;
     folders.push(folder);
   }
   return folders;
