@@ -186,3 +186,28 @@ describe('a file name that is not UTF-8 (finding 12)', () => {
     expect(stdout).toMatch(/^content\/goci-2021\/caf\uFFFD\.md:1:1 +error +its name is not valid UTF-8 \(shown with \uFFFD\), so it cannot be opened by it; rename the file +file$/m);
   });
 });
+
+describe('a PDF pdf-lib reads only by skipping objects (finding 12)', () => {
+  it('proof and preflight both call it unreadable, with no log lines of the library', async () => {
+    const folder = emptyFolder();
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const text = Buffer.from(await doc.save({ useObjectStreams: false })).toString('latin1');
+    // An object that does not parse: pdf-lib would skip it with a console.warn and show the rest.
+    writeFileSync(join(folder, 'skipped.pdf'), Buffer.from(text.replace(/(\d+) 0 obj\n<<\n\/Producer/, '$1 0 obj\n<< /Producer (x) /Bad >> >> ]] \nendobj\n99 0 obj\n<<\n/Producer'), 'latin1'));
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...parts: unknown[]) => void warnings.push(parts);
+    try {
+      const proof = await ocindex(['proof', 'skipped.pdf', '--out', 'proof.pdf'], folder);
+      expect(proof.code).toBe(1);
+      expect(proof.stderr).toMatch(/^skipped\.pdf: not a readable PDF \(Trying to parse invalid object/);
+      const preflight = await ocindex(['preflight', 'skipped.pdf'], folder);
+      expect(preflight.code).toBe(2);
+      expect(preflight.stdout).toMatch(/^skipped\.pdf {2}error {2}not a readable PDF \(Trying to parse invalid object/);
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).toEqual([]);
+  });
+});

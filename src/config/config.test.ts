@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -132,5 +133,13 @@ describe('hostile settings (issue 21)', () => {
     await expect(loadConfig(never, { loadMs: 300 })).rejects.toThrow('ocindex.config.mjs: did not finish loading within 0.3 s');
     const waiting = await workspace({ 'ocindex.config.mjs': 'await new Promise(() => {});\nexport default {};\n' });
     await expect(loadConfig(waiting, { loadMs: 300 })).rejects.toThrow('ocindex.config.mjs: did not finish loading within 0.3 s');
+  });
+
+  it('a config that is a pipe is refused before reading, not waited on', { timeout: 30_000 }, async () => {
+    for (const name of ['ocindex.config.json', 'ocindex.config.mjs']) {
+      const folder = await tempFolder();
+      execFileSync('mkfifo', [join(folder, name)]);
+      await expect(loadConfig(folder)).rejects.toThrow(`${name}: is a named pipe, not a file; a config is a regular file`);
+    }
   });
 });
