@@ -5,7 +5,7 @@ import { plural } from '../text/english.js';
 import { preflight, UnreadablePdfError, type Finding } from '../preflight/preflight.js';
 import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
-import { escapeUnprintable } from '../text/unprintable.js';
+import { escapeUnprintable, printableJson } from '../text/unprintable.js';
 
 interface FileResult {
   file: string;
@@ -16,7 +16,7 @@ interface FileResult {
 }
 
 async function check(path: string): Promise<FileResult> {
-  const file = escapeUnprintable(displayPath(path));
+  const file = displayPath(path);
   const read = await readBounded(path, maxPdfBytes, 'a PDF');
   if ('unreadable' in read) return { file, press: false, findings: [], unreadable: read.unreadable };
   try {
@@ -30,7 +30,8 @@ async function check(path: string): Promise<FileResult> {
 }
 
 function human(results: FileResult[]): string {
-  const lines = results.flatMap(({ file, findings, unreadable, press }) => {
+  const lines = results.flatMap(({ file: name, findings, unreadable, press }) => {
+    const file = escapeUnprintable(name);
     if (unreadable) return [`${file}  error  ${unreadable}`];
     if (findings.length === 0) return [`${file}  ok (${press ? 'PDF/X-4 and accessibility' : 'accessibility'} checks)`];
     return findings.map((f) => `${file}${f.page === undefined ? '' : `: page ${f.page}`}  error  ${f.message}  ${f.check}`);
@@ -43,7 +44,7 @@ function human(results: FileResult[]): string {
 function json(results: FileResult[]): string {
   const findings = results.flatMap(({ file, findings }) => findings.map((f) => ({ file, page: f.page ?? null, check: f.check, message: f.message })));
   const files = results.map(({ file, press, findings, unreadable }) => ({ file, press, errors: findings.length, ...(unreadable ? { unreadable } : {}) }));
-  return `${JSON.stringify({ files, errors: findings.length, findings })}\n`;
+  return `${printableJson({ files, errors: findings.length, findings })}\n`;
 }
 
 export function registerPreflight(cli: Command, io: Io, setExitCode: SetExitCode): void {
