@@ -144,6 +144,17 @@ describe('file names and text that could forge or turn output around (findings 6
 });
 
 describe('names that look right but are not (finding 12)', () => {
+  it('import says a country name is in NFD or holds an invisible character, at its row', async () => {
+    const folder = emptyFolder();
+    const csv = readFileSync(datasetPath('goci-2021'), 'utf8').replace(',Albania,', ',Alba\u200Bnia,').replace("Côte d'Ivoire", "Côte d'Ivoire".normalize('NFD'));
+    writeFileSync(join(folder, 'names.csv'), csv);
+    const { code, stderr } = await ocindex(['import', 'names.csv', '--edition', 'goci-2021', '--out', 'content'], folder);
+    expect(code).toBe(1);
+    expect(stderr).toContain("unknown country 'Alba\\u200Bnia' for goci-2021: it looks like 'Albania' but it holds the invisible character U+200B");
+    expect(stderr).toContain(`unknown country '${"Côte d'Ivoire".normalize('NFD')}' for goci-2021: it looks like 'Côte d'Ivoire' but its accents are separate characters (Unicode NFD)`);
+  });
+
+
   it('new says a country name holds an invisible character, and takes one in NFD as the country', async () => {
     const folder = emptyFolder();
     expect(await ocindex(['new', 'Alba\u200Bnia', '--edition', 'goci-2021', '--out', '.'], folder)).toMatchObject({

@@ -2,6 +2,8 @@ import type { Country, Edition } from '../edition/edition.js';
 import { formatHalves, formatHundredths, hasDecimals, toUnits } from '../scoring/exact.js';
 import { placeOf, rankFields } from '../scoring/ranks.js';
 import { scoreColumns } from '../edition/score-columns.js';
+import { invisiblyDifferent } from '../edition/names.js';
+import { escapeUnprintable } from '../text/unprintable.js';
 import { columnLetter, placeColumns } from './columns.js';
 import type { Table } from './read.js';
 
@@ -53,7 +55,9 @@ export function readRows(table: Table, edition: Edition): { rows: ImportedRow[];
     const name = cell('Country');
     const country = edition.countryByName.get(name);
     if (!country) {
-      errors.push({ row, column: where(indexOf('Country'), 'Country'), message: `unknown country '${name}' for ${edition.id}` });
+      const lookalike = invisiblyDifferent(name, edition.countryByName.keys());
+      const why = lookalike ? `: it looks like '${lookalike.name}' but ${lookalike.reason}` : '';
+      errors.push({ row, column: where(indexOf('Country'), 'Country'), message: `unknown country '${escapeUnprintable(name)}' for ${edition.id}${why}` });
       return;
     }
     if (seen.has(name)) {
