@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { isLoopbackAddress, isLoopbackHost } from './loopback.js';
+import { isAddress, isLoopbackAddress, isLoopbackHost } from './loopback.js';
 import { startPreview } from './server.js';
 import { copyContent } from '../testing/preview.js';
 
@@ -23,6 +23,11 @@ describe('loopback by address, not by spelling (issue 21, finding 11)', () => {
     for (const address of ['0.0.0.0', '::', '10.0.0.1', '128.0.0.1', '::ffff:10.0.0.1', 'localhost', '127.1', 'example.com']) expect(isLoopbackAddress(address), address).toBe(false);
   });
 
+  it('tells an address in any spelling from a name', () => {
+    for (const host of ['127.1', '0x7f.1', '127.0.0.2', '::1', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1', '0.0.0.0']) expect(isAddress(host), host).toBe(true);
+    for (const host of ['localhost', 'example.com', 'preview.local']) expect(isAddress(host), host).toBe(false);
+  });
+
   it('lets through a Host header naming this machine in any form, not a domain (DNS rebinding)', () => {
     for (const host of ['localhost:4321', '127.0.0.1:4321', '127.1:4321', '127.0.0.2', '[::1]:4321', '[0:0:0:0:0:0:0:1]', '[::ffff:127.0.0.1]:80']) expect(isLoopbackHost(host), host).toBe(true);
     for (const host of ['attacker.example:4321', '127.0.0.1.attacker.example', '10.0.0.1', '', undefined]) expect(isLoopbackHost(host), String(host)).toBe(false);
@@ -32,6 +37,7 @@ describe('loopback by address, not by spelling (issue 21, finding 11)', () => {
     const preview = await startPreview({ content: copyContent(['goci-2021/azerbaijan.md']), host, port: 0 });
     try {
       expect(preview.loopback).toBe(true);
+      expect(new URL(preview.url).hostname).toBe(host === '127.1' ? '127.0.0.1' : host);
       expect(await statusOf(preview.url)).toBe(200);
       expect(await statusOf(preview.url, 'attacker.example')).toBe(403);
     } finally {

@@ -31,3 +31,9 @@ export function isLoopbackHost(header: string | undefined): boolean {
   const host = hostOfHeader(header);
   return host !== undefined && (host === 'localhost' || isLoopbackAddress(host));
 }
+
+/** Whether a --host is an address in some spelling (127.1, 0x7f.1, 0:0:0:0:0:0:0:1) rather than a name, as a URL parser reads it. */
+export function isAddress(host: string): boolean {
+  const parsed = hostOfHeader(host.includes(':') ? `[${host}]` : host);
+  return parsed !== undefined && isIP(parsed.replace(/^\[(.*)\]$/, '$1')) !== 0;
+}

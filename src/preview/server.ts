@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { isIP } from 'node:net';
-import { hostOfHeader, isLoopbackAddress, isLoopbackHost } from './loopback.js';
+import { isAddress, isLoopbackAddress, isLoopbackHost } from './loopback.js';
 import { dirname } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { loadCorpus } from '../validate/corpus.js';
@@ -175,7 +174,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const bound = typeof address === 'object' && address ? address.address : host;
   loopback = isLoopbackAddress(bound);
   // An address however written (127.1, 0:0:0:0:0:0:0:1) is shown as bound; a name as given.
-  const shown = isIP(hostOfHeader(host.includes(':') ? `[${host}]` : host)?.replace(/^\[(.*)\]$/, '$1') ?? '') !== 0 ? bound : host;
+  const shown = isAddress(host) ? bound : host;
   let closing: Promise<void> | undefined;
   return {
     url: `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`,
