@@ -68,7 +68,7 @@ export async function collectFiles(paths: string[], isWanted: (name: string) => 
   for (const path of paths) {
     const files: string[] = [];
     await walk(path, files, folders, isWanted);
-    found.push(...files.map((file): [string, string] => [file, path]));
+    for (const file of files) found.push([file, path]);
   }
   return found;
 }
