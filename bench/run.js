@@ -6,6 +6,7 @@ import { runTypographyBench } from './typography.js';
 import { benchValidation } from './validate.js';
 import { benchParseLimits } from './parse-limits.js';
 import { benchProse } from './prose.js';
+import { benchDiff } from './diff.js';
 
 /** Each benchmark in turn, with its heading where the benchmark prints none of its own. */
 const benches = [
@@ -13,6 +14,7 @@ const benches = [
   [undefined, benchValidation],
   [undefined, benchParseLimits],
   [undefined, benchProse],
+  [undefined, benchDiff],
   [undefined, benchRender],
   ['typography: quotes and hyphenation (target: at most 1.10x the text as written)', runTypographyBench],
   ['press target against screen target (target: within 1.25x per profile)', runPressBench],

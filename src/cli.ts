@@ -3,6 +3,7 @@ import { exitCodeOf, exitCodes } from './errors.js';
 import { processStreams, type Io, type SetExitCode } from './commands/io.js';
 import { unpackNotice } from './engine/unpack-notice.js';
 import { toolkitVersion } from './package/version.js';
+import { escapeUnprintable } from './text/unprintable.js';
 
 type Register = (cli: Command, io: Io, setExitCode: SetExitCode) => void;
 
@@ -68,7 +69,8 @@ export async function run(argv: string[], io: Io = processStreams()): Promise<nu
     if (error instanceof CommanderError) return error.exitCode === 0 ? exitCodes.ok : exitCodes.failure;
     const errorCode = exitCodeOf(error);
     if (errorCode === undefined) throw error;
-    io.stderr(`ocindex: ${(error as Error).message}\n`);
+    // One line a mistake, each marked as ocindex's and escaped: a line break in a file name cannot forge a line of its own.
+    io.stderr((error as Error).message.split('\n').map((line) => `ocindex: ${escapeUnprintable(line)}\n`).join(''));
     return errorCode;
   }
 }

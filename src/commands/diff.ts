@@ -8,6 +8,7 @@ import { plural } from '../text/english.js';
 import { editionById } from './setup.js';
 import { type Io, type SetExitCode } from './io.js';
 import { InputError, exitCodes } from '../errors.js';
+import { escapeUnprintable } from '../text/unprintable.js';
 
 export function registerDiff(cli: Command, io: Io, setExitCode: SetExitCode): void {
   cli
@@ -27,7 +28,7 @@ export function registerDiff(cli: Command, io: Io, setExitCode: SetExitCode): vo
       io.stdout(diffFormats[options.format](diff));
       const skipped = selections.flatMap((s) => s.skipped);
       if (skipped.length > 0) {
-        io.stderr(`${skipped.join('\n')}\nnot compared: ${plural(skipped.length, 'profile')}; run ocindex validate for every problem\n`);
+        io.stderr(`${skipped.map(escapeUnprintable).join('\n')}\nnot compared: ${plural(skipped.length, 'profile')}; run ocindex validate for every problem\n`);
         setExitCode(exitCodes.contentErrors);
       } else setExitCode(exitCodes.ok);
     });

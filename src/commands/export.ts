@@ -10,6 +10,8 @@ import { listed, plural } from '../text/english.js';
 import { editionById, writeOutput } from './setup.js';
 import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
+import { refuseToOverwriteInput } from '../write/guard.js';
+import { escapeUnprintable } from '../text/unprintable.js';
 
 interface ExportOptions {
   format: 'csv' | 'json' | 'xlsx';
@@ -46,11 +48,12 @@ export function registerExport(cli: Command, io: Io, setExitCode: SetExitCode): 
       }
       if (options.out === undefined) io.stdout(text as string);
       else {
+        await refuseToOverwriteInput(options.out, [...corpus.sources, ...corpus.context].map((source) => source.path), 'the export');
         await writeOutput(options.out, text);
         io.stdout(`exported ${plural(exported.length, 'profile')} to ${displayPath(options.out)}\n`);
       }
       if (skipped.length > 0) {
-        io.stderr(`${skipped.join('\n')}\nnot exported: ${plural(skipped.length, 'profile')}; run ocindex validate for every problem\n`);
+        io.stderr(`${skipped.map(escapeUnprintable).join('\n')}\nnot exported: ${plural(skipped.length, 'profile')}; run ocindex validate for every problem\n`);
         setExitCode(exitCodes.contentErrors);
       }
     });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readInput } from '../read/bounded.js';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Edition } from '../edition/edition.js';
@@ -42,7 +42,7 @@ export function registerNew(cli: Command, io: Io, setExitCode: SetExitCode): voi
           setExitCode(exitCodes.contentErrors);
           return;
         }
-        const outlined = withOutline(displayPath(path), await readFile(path), edition);
+        const outlined = withOutline(displayPath(path), await readInput(path, { shown: displayPath(path), what: 'a profile' }), edition);
         if ('problem' in outlined) {
           io.stderr(`ocindex: ${outlined.problem}\n`);
           setExitCode(exitCodes.contentErrors);

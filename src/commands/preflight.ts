@@ -1,10 +1,11 @@
 import { Option, type Command } from 'commander';
-import { readFile } from 'node:fs/promises';
-import { displayPath } from '../read/collect.js';
+import { displayPath, readBounded } from '../read/collect.js';
+import { maxPdfBytes } from '../read/pdf.js';
 import { plural } from '../text/english.js';
 import { preflight, UnreadablePdfError, type Finding } from '../preflight/preflight.js';
 import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
+import { escapeUnprintable, printableJson } from '../text/unprintable.js';
 
 interface FileResult {
   file: string;
@@ -16,15 +17,11 @@ interface FileResult {
 
 async function check(path: string): Promise<FileResult> {
   const file = displayPath(path);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return { file, press: false, findings: [], unreadable: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-  }
+  const read = await readBounded(path, maxPdfBytes, 'a PDF');
+  if ('unreadable' in read) return { file, press: false, findings: [], unreadable: read.unreadable };
   try {
     // A file named as render names press files is checked as one even if it claims nothing.
-    const report = await preflight(bytes, path.endsWith('.press.pdf') ? { press: true } : {});
+    const report = await preflight(read.bytes, path.endsWith('.press.pdf') ? { press: true } : {});
     return { file, ...report };
   } catch (error) {
     if (error instanceof UnreadablePdfError) return { file, press: false, findings: [], unreadable: error.message };
@@ -33,7 +30,8 @@ async function check(path: string): Promise<FileResult> {
 }
 
 function human(results: FileResult[]): string {
-  const lines = results.flatMap(({ file, findings, unreadable, press }) => {
+  const lines = results.flatMap(({ file: name, findings, unreadable, press }) => {
+    const file = escapeUnprintable(name);
     if (unreadable) return [`${file}  error  ${unreadable}`];
     if (findings.length === 0) return [`${file}  ok (${press ? 'PDF/X-4 and accessibility' : 'accessibility'} checks)`];
     return findings.map((f) => `${file}${f.page === undefined ? '' : `: page ${f.page}`}  error  ${f.message}  ${f.check}`);
@@ -46,7 +44,7 @@ function human(results: FileResult[]): string {
 function json(results: FileResult[]): string {
   const findings = results.flatMap(({ file, findings }) => findings.map((f) => ({ file, page: f.page ?? null, check: f.check, message: f.message })));
   const files = results.map(({ file, press, findings, unreadable }) => ({ file, press, errors: findings.length, ...(unreadable ? { unreadable } : {}) }));
-  return `${JSON.stringify({ files, errors: findings.length, findings })}\n`;
+  return `${printableJson({ files, errors: findings.length, findings })}\n`;
 }
 
 export function registerPreflight(cli: Command, io: Io, setExitCode: SetExitCode): void {

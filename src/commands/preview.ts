@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { displayPath } from '../read/collect.js';
 import { plural } from '../text/english.js';
 import { counts } from '../preview/pages.js';
-import { isLoopback, startPreview } from '../preview/server.js';
+import { startPreview } from '../preview/server.js';
 import { countMessages } from '../report/messages.js';
 import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
@@ -62,7 +62,7 @@ export function registerPreview(cli: Command, io: Io, setExitCode: SetExitCode):
         onError: (error) => io.stderr(`ocindex: ${error.message}\n`),
       });
       const stopped = stopSignal();
-      if (!isLoopback(options.host)) io.stderr(`ocindex: warning: listening on ${options.host}, the preview is open to other machines\n`);
+      if (!preview.loopback) io.stderr(`ocindex: warning: listening on ${options.host}, the preview is open to other machines\n`);
       io.stdout(`previewing ${plural(preview.workspace.profiles.size, 'profile')} of ${displayPath(content)} at ${preview.url}\npress Ctrl-C to stop\n`);
       const signal = await stopped;
       await preview.close();

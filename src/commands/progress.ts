@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { Io } from './io.js';
+import { escapeUnprintable } from '../text/unprintable.js';
 
 /** How a batch shows its advance: a bar on a terminal, one line per profile elsewhere (CI logs). */
 export interface Progress {
@@ -30,8 +31,8 @@ function lineProgress(io: Io, total: number): Progress {
   return {
     done(label, problem) {
       count += 1;
-      if (problem) io.stderr(`${problem}\n`);
-      else io.stdout(`[${String(count).padStart(width)}/${total}] ${label}\n`);
+      if (problem) io.stderr(`${escapeUnprintable(problem)}\n`);
+      else io.stdout(`[${String(count).padStart(width)}/${total}] ${escapeUnprintable(label)}\n`);
     },
     stop: () => undefined,
   };

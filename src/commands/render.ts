@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { loadConfig, type RenderTarget } from '../config/config.js';
+import { concurrencyRange, loadConfig, type RenderTarget } from '../config/config.js';
 import { loadCorpus, validate } from '../validate/corpus.js';
 import { parseShard, shardOf, type Shard } from '../read/shard.js';
 import { displayPath } from '../read/collect.js';
@@ -13,6 +13,7 @@ import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
 import { plural } from '../text/english.js';
 import { saveSpellingVerdicts } from '../validate/prose/lexicon.js';
+import { escapeUnprintable } from '../text/unprintable.js';
 
 interface RenderOptions {
   out?: string;
@@ -91,7 +92,7 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
   }
   const corpus = await loadCorpus(selected, { editionFolders: config.editions, contentFolders: [config.content], prose: config.prose });
   if (corpus.sources.length === 0) {
-    io.stderr(`ocindex: no profiles in ${paths.join(', ') || displayPath(config.content)}\n`);
+    io.stderr(`ocindex: no profiles in ${escapeUnprintable(paths.join(', ') || displayPath(config.content))}\n`);
     return exitCodes.failure;
   }
   // Ranks are checked over the whole corpus; a shard only chooses which files this run prints.
@@ -131,7 +132,7 @@ async function render(paths: string[], options: RenderOptions, io: Io): Promise<
     signals.release();
   }
   const { outcomes, notFinal } = result;
-  for (const entry of notFinal) io.stderr(`${entry.profile.file.path}: status ${entry.data.status}: not sent to press (only final profiles are)\n`);
+  for (const entry of notFinal) io.stderr(`${escapeUnprintable(entry.profile.file.path)}: status ${entry.data.status}: not sent to press (only final profiles are)\n`);
   const skipped = files.length - renderable.length;
   io.stdout(summary(files.length, skipped, outcomes, Date.now() - started, result.upToDate, notFinal.length));
   const stoppedBy = signals.stoppedBy();
@@ -148,7 +149,7 @@ export function registerRender(cli: Command, io: Io, setExitCode: SetExitCode): 
     .command('render')
     .argument('[paths...]', 'profile files or folders (default: the configured content folder, else content)')
     .option('--out <folder>', 'output folder (default: the configured one, else dist)')
-    .option('--concurrency <n>', `profiles rendered at once, in one browser (default: the configured number, else ${defaultConcurrency})`, wholeNumber(1, 16))
+    .option('--concurrency <n>', `profiles rendered at once, in one browser (default: the configured number, else ${defaultConcurrency})`, wholeNumber(concurrencyRange.minimum, concurrencyRange.maximum))
     .option('--timeout <seconds>', 'time allowed per profile', wholeNumber(1, 3600), defaultTimeoutMs / 1000)
     .option('--html', 'also write the HTML next to each PDF')
     .option('--force', 'render every profile, even those whose PDF is up to date')

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,13 +79,13 @@ describe('settings', () => {
       [
         'an unknown rule',
         { 'ocindex.config.json': { rules: { 'file-nam': 'off' } } },
-        'ocindex: ocindex.config.json: rules.file-nam: unknown rule; the rules are edition, schema, geography, file-name, composite-score, narrative-outline, spelling, repeated-words, doubled-spaces, quotes, range-dash, percentage, sentence-length, unique-country, rank, narrative-unchanged, file, frontmatter, markdown and copy-fit; did you mean file-name?\n',
+        'ocindex: ocindex.config.json: rules.file-nam: unknown rule; the rules are edition, schema, geography, file-name, unprintable-characters, font-coverage, unrendered-markdown, composite-score, narrative-outline, spelling, repeated-words, doubled-spaces, quotes, range-dash, percentage, sentence-length, unique-country, rank, narrative-unchanged, file, frontmatter, markdown and copy-fit; did you mean file-name?\n',
       ],
       ['a wrong severity', { 'ocindex.config.json': { rules: { rank: 'warn' } } }, 'ocindex: ocindex.config.json: rules.rank: is "warn"; expected off, warning or error\n'],
       [
         'several mistakes in package.json',
         { 'package.json': { ocindex: { concurrency: 0, editions: 'my-editions' } } },
-        'ocindex: package.json: ocindex.concurrency: is 0; expected at least 1\npackage.json: ocindex.editions: is "my-editions"; expected a list\n',
+        'ocindex: package.json: ocindex.concurrency: is 0; expected at least 1\nocindex: package.json: ocindex.editions: is "my-editions"; expected a list\n',
       ],
       ['a missing edition folder', { 'ocindex.config.json': { editions: ['my-editions'] } }, "ocindex: ocindex.config.json: editions[0]: no such folder 'my-editions'\n"],
       ['broken JSON', { 'ocindex.config.json': '{\n  "content": "profiles",\n}\n' }, 'ocindex: ocindex.config.json:3:1: not valid JSON: expected a "quoted" key (no comma after the last one)\n'],
@@ -102,6 +103,43 @@ describe('settings', () => {
         if (message.endsWith('\n')) expect(result.stderr).toBe(message);
         else expect(result.stderr.startsWith(message)).toBe(true);
       });
+    }
+  });
+});
+
+describe('hostile settings (issue 21)', () => {
+  it('concurrency has the range of the --concurrency flag, 1 to 16', async () => {
+    const folder = await workspace({ 'ocindex.config.json': { concurrency: 100000 } });
+    await expect(loadConfig(folder)).rejects.toThrow('ocindex.config.json: concurrency: must be <= 16');
+    const { code, stderr } = await ocindex(['render', 'content', '--concurrency', '17'], folder);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/expected a whole number from 1 to 16/);
+  });
+
+  it('a __proto__ key is an unknown key, in JSON and in a JS config', async () => {
+    const json = await workspace({ 'ocindex.config.json': '{"rules": {"__proto__": {"spelling": "off"}}}' });
+    await expect(loadConfig(json)).rejects.toThrow(/ocindex\.config\.json: rules\.__proto__: /);
+    const literal = await workspace({ 'ocindex.config.mjs': "export default { rules: { __proto__: { spelling: 'off' } } };\n" });
+    await expect(loadConfig(literal)).rejects.toThrow('ocindex.config.mjs: rules: unknown key __proto__ (settings are plain objects)');
+    const computed = await workspace({ 'ocindex.config.mjs': "export default { rules: { ['__proto__']: 'off' } };\n" });
+    await expect(loadConfig(computed)).rejects.toThrow(/ocindex\.config\.mjs: rules\.__proto__: unknown rule/);
+  });
+
+  it('a JS config that throws, or never settles, is one usage error (exit 2) within the time limit', { timeout: 30_000 }, async () => {
+    const getter = await workspace({ 'ocindex.config.mjs': "export default { get content() { throw new Error('boom'); } };\n" });
+    const thrown = await ocindex(['validate', 'profiles'], getter);
+    expect(thrown).toMatchObject({ code: 2, stderr: 'ocindex: ocindex.config.mjs: reading the settings failed: boom\n' });
+    const never = await workspace({ 'ocindex.config.mjs': 'export default new Promise(() => {});\n' });
+    await expect(loadConfig(never, { loadMs: 300 })).rejects.toThrow('ocindex.config.mjs: did not finish loading within 0.3 s');
+    const waiting = await workspace({ 'ocindex.config.mjs': 'await new Promise(() => {});\nexport default {};\n' });
+    await expect(loadConfig(waiting, { loadMs: 300 })).rejects.toThrow('ocindex.config.mjs: did not finish loading within 0.3 s');
+  });
+
+  it('a config that is a pipe is refused before reading, not waited on', { timeout: 30_000 }, async () => {
+    for (const name of ['ocindex.config.json', 'ocindex.config.mjs']) {
+      const folder = await tempFolder();
+      execFileSync('mkfifo', [join(folder, name)]);
+      await expect(loadConfig(folder)).rejects.toThrow(`${name}: is a named pipe, not a file; a config is a regular file`);
     }
   });
 });

@@ -1,10 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readInput } from '../read/bounded.js';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { InputError } from '../errors.js';
+import { InputError, firstLine } from '../errors.js';
+import { configLoadMs, plainSettings, withinTime } from './plain.js';
 import { didYouMean, listed } from '../text/english.js';
 import type { RuleSettings } from '../validate/validate.js';
 import type { ProseSettings } from '../validate/rule.js';
@@ -12,6 +13,7 @@ import { allChecks } from '../report/checks.js';
 import { describeSchemaError } from './problems.js';
 import type { RenderTarget } from '../render/corpus.js';
 import { readSchema } from '../package/schemas.js';
+import { configFiles } from './files.js';
 
 /** The settings every command starts from: the config file's, else these defaults. Paths are absolute. */
 export interface Config {
@@ -46,28 +48,32 @@ interface ConfigSource {
 
 export type { RenderTarget };
 
-const configFiles = ['ocindex.config.json', 'ocindex.config.js', 'ocindex.config.mjs'];
 
 /** The settings each source holds, if it holds any; `prefix` is where they sit inside the file. */
-async function findSettings(cwd: string): Promise<{ file: string; prefix: string[]; settings: unknown }[]> {
+async function findSettings(cwd: string, loadMs: number): Promise<{ file: string; prefix: string[]; settings: unknown }[]> {
   const found = [];
   for (const file of configFiles.filter((f) => existsSync(join(cwd, f)))) {
-    found.push({ file, prefix: [], settings: await readConfigFile(join(cwd, file), file) });
+    found.push({ file, prefix: [], settings: await readConfigFile(join(cwd, file), file, loadMs) });
   }
   const pkg = join(cwd, 'package.json');
   if (existsSync(pkg)) {
-    const json = parseJson(await readFile(pkg, 'utf8'), 'package.json') as Record<string, unknown> | null;
+    const json = parseJson((await readInput(pkg, { shown: 'package.json', what: 'package.json' })).toString('utf8'), 'package.json') as Record<string, unknown> | null;
     if (json !== null && typeof json === 'object' && 'ocindex' in json) found.push({ file: 'package.json', prefix: ['ocindex'], settings: json.ocindex });
   }
   return found;
 }
 
+/** The range of `concurrency`, the same for the config (its schema) and the --concurrency flag. */
+export const concurrencyRange = (({ minimum, maximum }) => ({ minimum, maximum }))((readSchema('config.schema.json') as { properties: { concurrency: { minimum: number; maximum: number } } }).properties.concurrency);
+
 /** JSON.parse, but a mistake names its line and column (JSON.parse gives an offset, or nothing). */
 function parseJson(text: string, file: string): unknown {
   const errors: ParseError[] = [];
-  const value: unknown = parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
-  if (first === undefined) return value;
+  // The value comes from JSON.parse, which keeps a "__proto__" key as a key (for the checks to
+  // name); jsonc-parser assigns it, and would set the object's prototype instead.
+  if (first === undefined) return JSON.parse(text) as unknown;
   const before = text.slice(0, first.offset).split('\n');
   const reason = jsonErrorReasons[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error);
   throw new InputError(`${file}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}: not valid JSON: ${reason}`);
@@ -91,15 +97,22 @@ const jsonErrorReasons: Record<string, string> = {
   InvalidCharacter: 'a control character in a string',
 };
 
-async function readConfigFile(path: string, file: string): Promise<unknown> {
-  if (file.endsWith('.json')) return parseJson(await readFile(path, 'utf8'), file);
+async function readConfigFile(path: string, file: string, loadMs: number): Promise<unknown> {
+  // Read as every file is, a JS config too: a pipe or a device is refused before import() waits on it.
+  const text = (await readInput(path, { shown: file, what: 'a config' })).toString('utf8');
+  if (file.endsWith('.json')) return parseJson(text, file);
   // The modification time in the URL makes a changed file load afresh (a watching preview reloads it).
   const url = `${pathToFileURL(path).href}?mtime=${statSync(path).mtimeMs}`;
-  const module = (await import(url).catch((error: Error) => {
-    throw new InputError(`${file}: cannot load: ${error.message}`);
+  const module = (await withinTime(import(url), file, loadMs).catch((error: unknown) => {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${file}: cannot load: ${firstLine(error)}`);
   })) as { default?: unknown };
-  if (module.default === undefined) throw new InputError(`${file}: export the settings as the default export (export default { ... })`);
-  return module.default;
+  const settings = await withinTime(Promise.resolve(module.default), file, loadMs).catch((error: unknown) => {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${file}: the settings failed: ${firstLine(error)}`);
+  });
+  if (settings === undefined) throw new InputError(`${file}: export the settings as the default export (export default { ... })`);
+  return plainSettings(settings, file);
 }
 
 /** Every mistake of the settings, one "file: key: reason" line each. */
@@ -124,8 +137,8 @@ function mistakesOf(settings: unknown, file: string, prefix: string[], cwd: stri
  * key of its package.json; defaults where none sets a value. Mistakes throw an InputError
  * naming the file and the key.
  */
-export async function loadConfig(cwd: string = process.cwd()): Promise<Config> {
-  const sources = await findSettings(cwd);
+export async function loadConfig(cwd: string = process.cwd(), { loadMs = configLoadMs }: { loadMs?: number } = {}): Promise<Config> {
+  const sources = await findSettings(cwd, loadMs);
   if (sources.length > 1) throw new InputError(`settings found in ${listed(sources.map((s) => s.file))}; keep them in one place`);
   const source = sources[0];
   const settings = (source?.settings ?? {}) as ConfigSource;

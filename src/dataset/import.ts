@@ -5,6 +5,7 @@ import { scoreColumns } from '../edition/score-columns.js';
 import { codeColumn } from './columns.js';
 import { readHeader, where } from './headers.js';
 import { countryNamed, countrySuggestion } from '../edition/find-country.js';
+import { escapeUnprintable } from '../text/unprintable.js';
 import type { Table } from './read.js';
 
 /** A front-matter field's value as YAML text, keyed by its dotted path. */
@@ -37,10 +38,10 @@ interface Cell {
 function rowCountry(edition: Edition, name: Cell, code: Cell | undefined): Country | { column: string; message: string } {
   const named = countryNamed(edition, name.text);
   if (code === undefined || code.text === '') {
-    return named ?? { column: name.column, message: `unknown country '${name.text}' for ${edition.id}${countrySuggestion(edition, name.text)}` };
+    return named ?? { column: name.column, message: `unknown country '${escapeUnprintable(name.text)}' for ${edition.id}${countrySuggestion(edition, name.text)}` };
   }
   const coded = edition.countryByCode.get(code.text.toUpperCase());
-  if (!coded) return { column: code.column, message: `unknown country code '${code.text}' for ${edition.id} (ISO 3166-1 alpha-3, such as AZE)` };
+  if (!coded) return { column: code.column, message: `unknown country code '${escapeUnprintable(code.text)}' for ${edition.id} (ISO 3166-1 alpha-3, such as AZE)` };
   if (named && named !== coded) return { column: code.column, message: `${code.text} is ${coded.name} in ${edition.id}, but the row names ${named.name} (${named.code})` };
   return coded;
 }

@@ -5,6 +5,7 @@ import { InputError } from '../errors.js';
 import { readBounded } from '../read/collect.js';
 import { workbookLimits } from './zip-limits.js';
 import { readWorkbook } from './xlsx.js';
+import { unbalancedQuoteLine } from '../text/csv.js';
 
 /** A dataset as rows of cell texts, the header first. */
 export type Table = string[][];
@@ -33,6 +34,9 @@ export async function readTable(path: string, options: TableOptions = {}): Promi
     try {
       return parse(bytes, { bom: true, skip_empty_lines: true, relax_column_count: true }) as Table;
     } catch (error) {
+      const code = (error as { code?: string }).code;
+      const opened = code === 'CSV_QUOTE_NOT_CLOSED' || code === 'CSV_INVALID_CLOSING_QUOTE' ? unbalancedQuoteLine(bytes.toString('utf8')) : undefined;
+      if (opened !== undefined) throw new InputError(`${path}:${opened}: not a readable CSV file: the quoted field that opens on line ${opened} is not closed where it should be (a quote missing?)`);
       throw new InputError(`${path}: not a readable CSV file: ${(error as Error).message}`);
     }
   }

@@ -96,6 +96,26 @@ describe('ocindex import of an .xlsx workbook', () => {
     expect(check.stdout).toContain('criminality.criminal_markets.indicators.human_trafficking is 6.25; indicators run from 1 to 10 in steps of 0.5');
   });
 
+  it('reports an error cell and a date cell by what they hold, never as a score (issue 21)', async () => {
+    const path = join(folder, 'odd-cells.xlsx');
+    await workbookFromCsvs(path, (sheet, rows) => {
+      if (sheet !== 'goci-2021') return;
+      (rows[1] as unknown[])[3] = { formula: '1/0', result: { error: '#DIV/0!' } };
+    });
+    const edited = new ExcelJS.Workbook();
+    await edited.xlsx.readFile(path);
+    const cell = edited.getWorksheet('goci-2021')!.getCell('D3');
+    cell.value = new Date(Date.UTC(2021, 4, 1));
+    // A style of its own: the cell shares its column's, which setting numFmt would change for every row.
+    cell.style = { ...cell.style, numFmt: 'yyyy-mm-dd' };
+    await edited.xlsx.writeFile(path);
+    const { code, stderr } = await ocindex(['import', path, '--edition', 'goci-2021', '--out', join(folder, 'odd')], folder);
+    expect(code).toBe(1);
+    expect(stderr).toContain("'#DIV/0!'");
+    expect(stderr).toContain("'2021-05-01'");
+    expect(stderr).not.toContain('[object Object]');
+  });
+
   it('reports a file that is not a workbook as an input failure', async () => {
     const fake = join(folder, 'fake.xlsx');
     await writeFile(fake, 'Continent,Region,Country\n');

@@ -15,8 +15,13 @@ import { workbookLimits, workbookTooLarge } from './zip-limits.js';
 function cellText(cell: ExcelJS.Cell): string {
   const value = cell.value;
   const isFormula = typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
-  const number = isFormula ? (value as { result?: unknown }).result : value;
-  return typeof number === 'number' ? String(number) : cell.text;
+  const result = isFormula ? (value as { result?: unknown }).result : value;
+  if (typeof result === 'number') return String(result);
+  // A date is a serial number shown as a date: the day, so that the import reports it as no score.
+  if (result instanceof Date) return Number.isNaN(result.getTime()) ? 'a date' : result.toISOString().slice(0, 10);
+  // An error value (#DIV/0!, #N/A) is an object whose text would be '[object Object]'.
+  if (typeof result === 'object' && result !== null && 'error' in result) return String((result as { error: unknown }).error);
+  return cell.text;
 }
 
 /** The names of an edition's sheet: the index's workbook's first ("2025_dataset", as `export --format xlsx` writes), then the toolkit's. */

@@ -1,6 +1,6 @@
 import type { Edition } from '../edition/edition.js';
 import { measuresOf, ranksOf, type Measure, type RankOf } from './measures.js';
-import { changedShare, narrativeWords } from './narrative.js';
+import { changedShare, narrativeWords, type ChangedShare } from './narrative.js';
 import type { ValidProfile } from '../profile/valid.js';
 
 export interface MeasureChange {
@@ -33,6 +33,8 @@ export interface CountryDiff {
   ranks: RankMove[];
   /** Share of the narrative's words changed (0–1); undefined unless both profiles have a narrative. */
   rewritten?: number;
+  /** The narratives differ in too many places to measure exactly: `rewritten` is a lower bound. */
+  rewrittenAtLeast?: true;
   /** The largest change of a score or indicator in both editions, in hundredths (absolute). */
   largest: number;
 }
@@ -76,10 +78,12 @@ export function compareProfiles(from: ValidProfile, to: ValidProfile): CountryDi
     added,
     removed: [...before.values()].filter((m) => !afterKeys.has(m.key)),
     ranks,
-    ...(words[0].length > 0 && words[1].length > 0 ? { rewritten: changedShare(...words) } : {}),
+    ...(words[0].length > 0 && words[1].length > 0 ? rewrittenOf(changedShare(...words)) : {}),
     largest: Math.max(0, ...changes.map((c) => Math.abs(c.delta))),
   };
 }
+
+const rewrittenOf = ({ share, atLeast }: ChangedShare): Pick<CountryDiff, 'rewritten' | 'rewrittenAtLeast'> => ({ rewritten: share, ...(atLeast ? { rewrittenAtLeast: atLeast } : {}) });
 
 /** The largest change of the two headline scores, criminality and resilience, in hundredths. */
 export function headlineChange(diff: CountryDiff): number {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { keyOfLabel } from '../edition/names.js';
+import { parseSource } from '../profile/parse.js';
+import { changedShare, narrativeWords } from './narrative.js';
 import { azerbaijan2021, datasetPath, editionIds, projectRoot, readContent, replaceOnce, runCli, tempFolder } from '../testing/support.js';
 
 type Row = Record<string, string>;
@@ -16,7 +18,7 @@ interface JsonDiff {
   to: string;
   added: { key: string; label: string }[];
   movers: Record<'criminality' | 'resilience', Record<'up' | 'down', { country: string; change: string }[]>>;
-  countries: { country: string; changes: { key: string; from: string; to: string; change: string }[]; added: { key: string; value: string }[]; ranks: { measure: string; scope: string; from: number; to: number }[]; rewritten: number | null }[];
+  countries: { country: string; rewrittenAtLeast?: true; changes: { key: string; from: string; to: string; change: string }[]; added: { key: string; value: string }[]; ranks: { measure: string; scope: string; from: number; to: number }[]; rewritten: number | null }[];
 }
 
 describe('ocindex diff goci-2023 goci-2025 on the bundled content', async () => {
@@ -125,6 +127,38 @@ describe('ocindex diff on narratives and mistakes', () => {
     const [country] = (JSON.parse(stdout) as JsonDiff).countries;
     expect(country!.rewritten).toBeGreaterThan(0.3);
     expect(country!.rewritten).toBeLessThan(0.7);
+  });
+
+  it('calls two 200 KB narratives that differ throughout rewritten, with a lower bound of the share changed (issue 21)', async () => {
+    const folder = tempFolder();
+    for (const edition of ['goci-2021', 'goci-2023']) mkdirSync(join(folder, edition));
+    const parsed = parseSource({ path: 'a.md', bytes: Buffer.from(azerbaijan2021) });
+    if (!('profile' in parsed)) throw new Error('the bundled profile parses');
+    const words = narrativeWords(parsed.profile);
+    // Paragraphs of the published words in two different orders: the same vocabulary, rewritten.
+    const shuffled = (seed: number) => {
+      let x = seed;
+      const text: string[] = [];
+      for (let length = 0; length < 200_000; length += (text.at(-1)?.length ?? 0) + 1) text.push(words[(x = (x * 1103515245 + 12345) % 2147483648) % words.length]!);
+      return text.map((word, i) => (i % 80 === 79 ? `${word}\n\n` : word)).join(' ');
+    };
+    writeFileSync(join(folder, 'goci-2021', 'azerbaijan.md'), `${azerbaijan2021.slice(0, azerbaijan2021.indexOf('\n---\n') + 5)}${shuffled(1)}\n`);
+    writeFileSync(join(folder, 'goci-2023', 'azerbaijan.md'), `${readContent('goci-2023/azerbaijan.md').trimEnd()}\n${shuffled(2)}\n`);
+    const human = await runCli('diff', 'goci-2021', 'goci-2023', folder);
+    expect(human.stdout).toMatch(/\n {2}narrative: rewritten: at least \d+% of its words changed since goci-2021\n/);
+    const [country] = (JSON.parse((await runCli('diff', 'goci-2021', 'goci-2023', folder, '--format', 'json')).stdout) as JsonDiff).countries;
+    expect(country).toMatchObject({ rewrittenAtLeast: true });
+  });
+
+  it('measures a few edits exactly, and past the bound gives a share no larger than the exact one', () => {
+    const words = Array.from({ length: 3000 }, (_, i) => `w${i % 700}`);
+    const edited = [...words];
+    edited.splice(10, 5, 'new');
+    expect(changedShare(words, edited)).toEqual({ share: 1 - 2995 / 3000 });
+    const reversed = [...words].reverse();
+    const bounded = changedShare(words, reversed);
+    expect(bounded.atLeast).toBe(true);
+    expect(bounded.share).toBe(0); // the same words in another order: the bound says only "at least 0"
   });
 
   it('exits 2 on an unknown edition, 1 when a profile cannot be compared', async () => {

@@ -50,7 +50,7 @@ function countryLines(country: CountryDiff, diff: EditionDiff): string[] {
   if (regions[0] !== regions[1]) lines.push(`  region: ${regions.join(' -> ')} (region ranks not compared)`);
   if (country.added.length > 0) lines.push(`  new: ${country.added.map((m) => `${m.label} ${formatMeasure(m.kind, m.hundredths)}`).join(', ')}`);
   lines.push(
-    `  narrative: ${country.rewritten === undefined ? `not compared (${[country.from, country.to].filter((p) => p.profile.tree.children.length === 0).map((p) => `no narrative in ${p.edition.id}`).join(', ')})` : `${percent(country.rewritten)} of its words changed since ${diff.from.id}`}`,
+    `  narrative: ${country.rewritten === undefined ? `not compared (${[country.from, country.to].filter((p) => p.profile.tree.children.length === 0).map((p) => `no narrative in ${p.edition.id}`).join(', ')})` : `${country.rewrittenAtLeast ? `rewritten: at least ${Math.floor(country.rewritten * 100)}%` : percent(country.rewritten)} of its words changed since ${diff.from.id}`}`,
   );
   return lines;
 }
@@ -67,7 +67,7 @@ export function csvDiff(diff: EditionDiff): string {
     for (const c of country.changes) rows.push([country.country, c.kind, c.key, c.label, formatMeasure(c.kind, c.from), formatMeasure(c.kind, c.to), formatChange(c.kind, c.delta)]);
     for (const m of country.added) rows.push([country.country, m.kind, m.key, m.label, '', formatMeasure(m.kind, m.hundredths), '']);
     for (const r of country.ranks) rows.push([country.country, 'rank', `${r.measure}.${r.scope}`, `${r.measure} rank (${r.scope})`, String(r.from), String(r.to), String(r.to - r.from)]);
-    if (country.rewritten !== undefined) rows.push([country.country, 'narrative', 'rewritten', 'share of words changed', '', '', country.rewritten.toFixed(2)]);
+    if (country.rewritten !== undefined) rows.push([country.country, 'narrative', 'rewritten', `share of words changed${country.rewrittenAtLeast ? ' (at least)' : ''}`, '', '', country.rewritten.toFixed(2)]);
   }
   return rows.map((cells) => `${cells.map(csvCell).join(',')}\n`).join('');
 }
@@ -94,6 +94,7 @@ export function jsonDiff(diff: EditionDiff): string {
         added: country.added.map((m) => ({ key: m.key, kind: m.kind, value: formatMeasure(m.kind, m.hundredths) })),
         ranks: country.ranks.map((r) => ({ measure: r.measure, scope: r.scope, from: r.from, to: r.to })),
         rewritten: country.rewritten ?? null,
+        ...(country.rewrittenAtLeast ? { rewrittenAtLeast: true } : {}),
       })),
     },
     null,

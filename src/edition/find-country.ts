@@ -1,7 +1,8 @@
 import type { Country, Edition } from './edition.js';
 import { InputError } from '../errors.js';
 import { didYouMean, listed } from '../text/english.js';
-import { slugOfCountry } from './names.js';
+import { invisiblyDifferent, slugOfCountry } from './names.js';
+import { escapeUnprintable } from '../text/unprintable.js';
 
 /**
  * The edition's country a name means: its spelling, an alias, or either ignoring case, accents
@@ -16,8 +17,14 @@ export function countryNamed(edition: Edition, name: string): Country | undefine
   return matches.size === 1 ? [...matches][0] : undefined;
 }
 
-/** "; did you mean X?" for a name the edition does not know, or "" when nothing is close. */
+/**
+ * What to say of a name the edition does not know: ": it looks like X but …" for one that differs
+ * from a country's only by characters no one sees (NFD, a zero-width space), "; did you mean X?"
+ * for a near one, or "" when nothing is close.
+ */
 export function countrySuggestion(edition: Edition, name: string): string {
+  const lookalike = invisiblyDifferent(name, [...edition.countries.map((c) => c.name), ...edition.aliases.keys()]);
+  if (lookalike) return `: it looks like '${lookalike.name}' but ${lookalike.reason}`;
   const slug = slugOfCountry(name);
   // "korea" names two countries; a typo ("azerbaidjan") names one.
   const containing = slug.length >= 3 ? edition.countries.filter((c) => c.slug.includes(slug)).map((c) => c.name) : [];
@@ -32,5 +39,5 @@ export function countrySuggestion(edition: Edition, name: string): string {
 export function findCountry(edition: Edition, query: string): Country {
   const country = countryNamed(edition, query);
   if (country) return country;
-  throw new InputError(`unknown country '${query}' in ${edition.id}${countrySuggestion(edition, query)}`);
+  throw new InputError(`unknown country '${escapeUnprintable(query)}' in ${edition.id}${countrySuggestion(edition, query)}`);
 }

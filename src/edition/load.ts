@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readInputSync } from '../read/bounded.js';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { EditionError } from '../errors.js';
@@ -13,7 +14,7 @@ export function loadEditions(extraFolders: string[] = []): Map<string, Edition> 
   for (const folder of [packagePath('editions'), ...extraFolders]) {
     for (const name of readdirSync(folder).filter((n) => n.endsWith('.yaml')).sort()) {
       const file = join(folder, name);
-      const source: unknown = parse(readFileSync(file, 'utf8'));
+      const source: unknown = parse(readInputSync(file, { shown: file, what: 'an edition' }).toString('utf8'));
       if (!check(source)) {
         const detail = check.errors?.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
         // Edition files before ISO codes listed a region's countries by name only.

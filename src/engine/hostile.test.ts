@@ -64,7 +64,12 @@ describe('hostile content', () => {
 
   it('in Markdown: the profile is printed, nothing runs, loads or leaks', async () => {
     const markdown = `${hostileHtml(trapped.base, secretFile)}\n\n![remote](${trapped.base}/markdown.png) [a link](javascript:alert(1)) <${trapped.base}/autolink>`;
-    const content = contentFolder({ 'goci-2021/azerbaijan.md': withCriminalityEnd(markdown) });
+    // At final, raw HTML and images are errors of unrendered-markdown and the profile is not printed;
+    // a draft is printed with warnings, which is what this test attacks.
+    const final = await runCli('render', contentFolder({ 'goci-2021/azerbaijan.md': withCriminalityEnd(markdown) }), '--out', tempFolder());
+    expect(final.code).toBe(1);
+    expect(final.stderr).toMatch(/error +raw HTML is left out of the print.*unrendered-markdown/);
+    const content = contentFolder({ 'goci-2021/azerbaijan.md': withCriminalityEnd(markdown).replace('status: final', 'status: draft') });
     const out = tempFolder();
     const result = await runCli('render', content, '--out', out);
     expect(result.code, result.stderr).toBe(0);

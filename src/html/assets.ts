@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readBoundedSync } from '../read/bounded.js';
 import { createRequire } from 'node:module';
 import { dirname, extname, relative, resolve } from 'node:path';
 import { AssetError } from '../errors.js';
@@ -36,14 +36,15 @@ function assetPath(reference: string, cssPath: string): string {
   }
 }
 
+/** Fonts and images a stylesheet inlines: a font file is a few hundred kilobytes. */
+const maxAssetBytes = 8 * 1024 * 1024;
+
 function dataUrl(path: string, cssPath: string): string {
   const type = mediaTypes[extname(path).toLowerCase()];
   if (!type) throw new AssetError(`${cssPath}: cannot inline ${path}: unknown file type`);
-  try {
-    return `data:${type};base64,${readFileSync(path).toString('base64')}`;
-  } catch {
-    throw new AssetError(`${cssPath}: cannot read ${path}`);
-  }
+  const read = readBoundedSync(path, maxAssetBytes, 'an asset');
+  if ('unreadable' in read) throw new AssetError(`${cssPath}: cannot inline ${path}: ${read.unreadable}`);
+  return `data:${type};base64,${Buffer.from(read.bytes).toString('base64')}`;
 }
 
 let cached: { key: string; css: string } | undefined;

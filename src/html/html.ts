@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readInputSync } from '../read/bounded.js';
 import { basename, join } from 'node:path';
 import { packagePath } from '../package/paths.js';
 import type { ValidProfile } from '../profile/valid.js';
@@ -16,10 +17,13 @@ const pageTemplate = 'profile.html';
 const stylesheet = join(templateFolder, 'profile.css');
 const pressStylesheet = join(templateFolder, 'press.css');
 
+/** A template or stylesheet, read as every file is. */
+const readText = (path: string) => readInputSync(path, { shown: path, what: 'a template' }).toString('utf8');
+
 /** The other .html files of templates/ are partials: templates/bar.html is {{> bar}}. */
 function partials(): Record<string, string> {
   const names = readdirSync(templateFolder).filter((name) => name.endsWith('.html') && name !== pageTemplate);
-  return Object.fromEntries(names.map((name) => [basename(name, '.html'), readFileSync(join(templateFolder, name), 'utf8')]));
+  return Object.fromEntries(names.map((name) => [basename(name, '.html'), readText(join(templateFolder, name))]));
 }
 
 /**
@@ -29,8 +33,8 @@ function partials(): Record<string, string> {
  */
 export function renderHtml(entry: ValidProfile, options: HtmlOptions = {}): string {
   const press = options.target === 'press';
-  let css = inlineAssets(readFileSync(stylesheet, 'utf8'), stylesheet);
-  if (press) css += `\n${inlineAssets(readFileSync(pressStylesheet, 'utf8'), pressStylesheet)}`;
+  let css = inlineAssets(readText(stylesheet), stylesheet);
+  if (press) css += `\n${inlineAssets(readText(pressStylesheet), pressStylesheet)}`;
   const view = { ...profileView(entry, options), stylesheet: css, press };
-  return fillTemplate(readFileSync(join(templateFolder, pageTemplate), 'utf8'), view, partials(), pageTemplate);
+  return fillTemplate(readText(join(templateFolder, pageTemplate)), view, partials(), pageTemplate);
 }

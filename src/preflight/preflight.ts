@@ -1,8 +1,10 @@
-import { PDFArray, PDFDocument, PDFName, ParseSpeeds } from 'pdf-lib';
+import { PDFArray, PDFName, type PDFDocument } from 'pdf-lib';
 import { accessibilityChecks } from './access.js';
 import { pressChecks } from './press.js';
 import { xmpText } from '../postprocess/pdf-objects.js';
-import { firstLine } from '../errors.js';
+import { loadPdf } from '../read/pdf.js';
+
+export { UnreadablePdfError } from '../read/pdf.js';
 
 /** One problem found in a PDF; `page` is 1-based, absent for the document as a whole. */
 export interface Finding {
@@ -24,9 +26,6 @@ export interface PreflightReport {
   findings: Finding[];
 }
 
-/** The file cannot be read as a PDF at all. */
-export class UnreadablePdfError extends Error {}
-
 /** A PDF claims to be a press file when it declares PDF/X in its output intents or its XMP. */
 function claimsPdfx(doc: PDFDocument): boolean {
   if ((doc.catalog.lookupMaybe(PDFName.of('OutputIntents'), PDFArray)?.size() ?? 0) > 0) return true;
@@ -42,13 +41,7 @@ export const preflightChecks = { press: pressChecks, accessibility: accessibilit
  * `press`: run the PDF/X-4 checks; by default when the file claims PDF/X.
  */
 export async function preflight(bytes: Uint8Array, options: { press?: boolean } = {}): Promise<PreflightReport> {
-  let doc: PDFDocument;
-  try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, throwOnInvalidObject: true });
-  } catch (error) {
-    throw new UnreadablePdfError(`not a readable PDF (${firstLine(error)})`);
-  }
-  return preflightDocument(doc, bytes, options);
+  return preflightDocument(await loadPdf(bytes), bytes, options);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { isIP } from 'node:net';
+import { isAddress, isLoopbackAddress, isLoopbackHost } from './loopback.js';
 import { dirname } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { loadCorpus } from '../validate/corpus.js';
@@ -40,6 +40,8 @@ export interface PreviewOptions {
 
 export interface Preview {
   url: string;
+  /** Whether the address listened on (as bound, whatever its spelling) is loopback: only this machine can connect. */
+  loopback: boolean;
   workspace: Workspace;
   close(): Promise<void>;
 }
@@ -49,18 +51,6 @@ export interface Preview {
 const shellPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const printPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
-const loopbackNames = new Set(['localhost', '127.0.0.1', '[::1]']);
-export const isLoopback = (host: string) => host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
-
-/** On a loopback address, only requests naming it: a web page cannot reach the preview by DNS rebinding. */
-function hostAllowed(request: IncomingMessage, host: string): boolean {
-  if (!isLoopback(host)) return true;
-  try {
-    return loopbackNames.has(new URL(`http://${request.headers.host ?? ''}`).hostname);
-  } catch {
-    return false;
-  }
-}
 
 function send(request: IncomingMessage, response: ServerResponse, status: number, type: string, body: string | Uint8Array, policy = shellPolicy): void {
   response.writeHead(status, {
@@ -112,6 +102,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const events = new EventHub();
   const fits = new FitMeter(options.launch, { images: true });
   let workspace: Workspace;
+  // Decided by the address bound once listening; until then every request is held to the strict rule.
+  let loopback = true;
   const server = createServer((request, response) => {
     handle(request, response).catch((error: Error) => {
       onError(error);
@@ -146,7 +138,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!hostAllowed(request, host)) return send(request, response, 403, 'text/plain', 'forbidden: unexpected Host header\n');
+    // On a loopback address, only requests naming this machine: a web page cannot reach the preview by DNS rebinding.
+    if (loopback && !isLoopbackHost(request.headers.host)) return send(request, response, 403, 'text/plain', 'forbidden: unexpected Host header\n');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('allow', 'GET, HEAD');
       return send(request, response, 405, 'text/plain', 'method not allowed\n');
@@ -178,9 +171,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  const bound = typeof address === 'object' && address ? address.address : host;
+  loopback = isLoopbackAddress(bound);
+  // An address however written (127.1, 0:0:0:0:0:0:0:1) is shown as bound; a name as given.
+  const shown = isAddress(host) ? bound : host;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    url: `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`,
+    loopback,
     workspace,
     close: () =>
       (closing ??= (async () => {

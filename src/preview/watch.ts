@@ -1,7 +1,7 @@
-import type { Stats } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { watch } from 'chokidar';
-import { isProfileFileName, isSkippedFolder } from '../read/collect.js';
+import { collectProfilesAndFolders, folderIdentity, isProfileFileName, isSkippedFolder } from '../read/collect.js';
 
 /** The files collectProfiles reads from a folder (its filter), outside the folders it skips. */
 const isHidden = isSkippedFolder;
@@ -29,7 +29,30 @@ export interface ContentWatcher {
  */
 export async function watchContent(folder: string, onError: (error: Error) => void): Promise<ContentWatcher> {
   const root = resolve(folder);
-  const ignored = (path: string, stats?: Stats) => path !== root && (isHidden(basename(path)) || (stats?.isFile() === true && !isProfileFile(path)));
+  // chokidar follows links to folders but not always once: `up -> ..` beside `self -> .` had it
+  // walk paths without end. Each real folder is watched by one path, the one the profiles are read
+  // by (collectProfiles' walk), or for a folder made later the first one seen.
+  const { folders } = await collectProfilesAndFolders([root]);
+  const isOtherPathOfFolder = (path: string, identity: string) => {
+    const first = folders.get(identity);
+    if (first === undefined || first === path) {
+      folders.set(identity, path);
+      return false;
+    }
+    // The folder was renamed or moved: the path it has now takes over.
+    const still = statSync(first, { throwIfNoEntry: false });
+    if (still && folderIdentity(still) === identity) return true;
+    folders.set(identity, path);
+    return false;
+  };
+  const ignored = (path: string) => {
+    if (path === root) return false;
+    if (isHidden(basename(path))) return true;
+    // Stat, not the stats chokidar may pass: those can be a link's own.
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (info?.isDirectory()) return isOtherPathOfFolder(path, folderIdentity(info));
+    return info?.isFile() === true && !isProfileFile(path);
+  };
   const watcher = watch(root, { ignoreInitial: true, ignored });
   const pending = new Set<string>();
   let onChange: ((paths: string[]) => Promise<void>) | undefined;

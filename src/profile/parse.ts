@@ -3,7 +3,7 @@ import { unified } from 'unified';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { isCollection, isMap, isPair, isScalar, parseDocument, visit as visitYaml, type Alias, type Document, type Node, type YAMLError } from 'yaml';
+import { isCollection, isMap, isNode, isPair, isScalar, parseDocument, visit as visitYaml, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import type { SourceFile } from '../read/collect.js';
 import { checkNarrative, narrativeLimits, walkTree } from './limits.js';
 import { firstLine } from '../errors.js';
@@ -73,7 +73,9 @@ function parseNarrative(text: string, bodyStart: number, wanted: boolean): { tre
   if (!wanted || body.trim() === '') return { tree: { type: 'root', children: [] }, bodyLine: lineOffset + 1 };
   const limit = checkNarrative(body);
   if (limit) return { ruleId: 'markdown', offset: bodyStart + limit.offset, reason: limit.reason };
-  const tree = markdown.parse(body);
+  // micromark drops a byte-order mark that opens its input, which would put every position one
+  // character early; a space in its place keeps them (and, like the mark, prints nothing).
+  const tree = markdown.parse(body.startsWith('\uFEFF') ? ` ${body.slice(1)}` : body);
   const tooDeep = walkTree(tree, (node) => {
     for (const point of node.position ? [node.position.start, node.position.end] : []) {
       point.line += lineOffset;
@@ -154,6 +156,9 @@ export function parseProfile(path: string, bytes: Uint8Array, options: ParseOpti
     return fail({ ruleId: 'file', offset: control.index, reason: `file holds the control character ${code}: a profile is text; remove it` });
   }
   if (text.trim() === '') return fail({ ruleId: 'frontmatter', offset: 0, reason: 'file is empty: a profile starts with front-matter between --- lines' });
+  // Carriage returns alone end lines in files of classic Mac OS: read as one line, the fences would not be found.
+  const bareReturn = /\r(?!\n)/.exec(text);
+  if (bareReturn) return fail({ ruleId: 'file', offset: bareReturn.index, reason: 'a line ends with a carriage return alone (classic Mac OS line ends); save the file with LF or CRLF line ends' });
 
   const opening = openingFence.exec(text);
   if (!opening) {
@@ -176,6 +181,8 @@ export function parseProfile(path: string, bytes: Uint8Array, options: ParseOpti
     const reason = error.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same mapping' : `YAML syntax error: ${firstLine(error)}`;
     return fail({ ruleId: 'frontmatter', offset: start + (unclosedOpening(doc, text.slice(start, end), error) ?? error.pos[0]), reason });
   }
+  const tagged = explicitTag(doc, text.slice(start, end));
+  if (tagged) return fail({ ruleId: 'frontmatter', offset: start + tagged.offset, reason: `the YAML tag ${tagged.tag} has no place in a profile: write the value alone` });
   if (!isMap(doc.contents)) {
     const found = doc.contents === null ? 'empty' : isScalar(doc.contents) ? 'a single value' : 'a list';
     return fail({ ruleId: 'frontmatter', offset: start, reason: `front-matter is ${found}; it must be a mapping of fields (edition: ..., country: ...)` });
@@ -206,6 +213,22 @@ export function parseProfile(path: string, bytes: Uint8Array, options: ParseOpti
     },
   };
   return { profile };
+}
+
+/**
+ * The first explicit YAML tag (`!mytag 5.08`, `!!str 4`) and where it is written. A tag changes what
+ * a value is (an unknown one makes 5.08 a string), so the schema's hints would mislead ("write 5.08
+ * without quotes"); profiles have no use for tags.
+ */
+function explicitTag(doc: Document.Parsed, yaml: string): { tag: string; offset: number } | undefined {
+  let found: { tag: string; offset: number } | undefined;
+  visitYaml(doc, (_key, node) => {
+    if (found || !isNode(node) || !node.tag || !node.range) return;
+    const offset = yaml.lastIndexOf('!', node.range[0]);
+    const written = offset === -1 ? node.tag : (/^!\S*/.exec(yaml.slice(offset))?.[0] ?? node.tag);
+    found = { tag: written, offset: Math.max(offset, 0) };
+  });
+  return found;
 }
 
 /**

@@ -81,7 +81,7 @@ describe('ocindex proof', () => {
     const out = join(folder, 'proof-broken.pdf');
     const { code, stdout, stderr } = await runCli('proof', dist, '--out', out);
     rmSync(join(dist, 'goci-2021', 'broken.pdf'));
-    expect(stderr).toMatch(/^goci-2021\/broken\.pdf: not a PDF that can be shown/);
+    expect(stderr).toMatch(/^goci-2021\/broken\.pdf: not a readable PDF \(/);
     expect(stdout).toContain('3 profiles on 1 sheet');
     expect(code).toBe(1);
   });

@@ -1,5 +1,6 @@
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { firstLine } from '../errors.js';
+import { loadPdf, UnreadablePdfError } from '../read/pdf.js';
 
 /** One printed profile for the proof: its label (the file's path) and its PDF. */
 export interface ProofEntry {
@@ -64,11 +65,11 @@ export async function proofSheets(entries: ProofEntry[], title = 'Proof'): Promi
   const shown: { label: string; pages: Awaited<ReturnType<PDFDocument['embedPages']>> }[] = [];
   for (const entry of entries) {
     try {
-      const source = await PDFDocument.load(entry.pdf, { updateMetadata: false });
+      const source = await loadPdf(entry.pdf);
       shown.push({ label: entry.label, pages: await proof.embedPages(source.getPages()) });
     } catch (error) {
       // A profile's Markdown given in place of its PDF is the likely mistake: say what to do.
-      const reason = /\.md$/i.test(entry.label) ? 'a profile, not its PDF: render it first (ocindex render), then give the proof its PDF' : `not a PDF that can be shown (${firstLine(error)})`;
+      const reason = /\.md$/i.test(entry.label) ? 'a profile, not its PDF: render it first (ocindex render), then give the proof its PDF' : error instanceof UnreadablePdfError ? error.message : `not a PDF that can be shown (${firstLine(error)})`;
       problems.push({ label: entry.label, reason });
     }
   }

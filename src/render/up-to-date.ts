@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { maxReadBytes, readBounded } from '../read/bounded.js';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAtomically } from '../write/write.js';
@@ -74,7 +74,9 @@ export class Manifest {
 
   /** The manifest of an output folder; a missing or unreadable one is empty (everything is rendered). */
   static async load(out: string): Promise<Manifest> {
-    const text = await readFile(join(out, manifestName), 'utf8').catch(() => '{}');
+    const read = await readBounded(join(out, manifestName), maxReadBytes * 16, 'a manifest');
+    // A manifest that cannot be read is none: everything is rendered again.
+    const text = 'bytes' in read ? Buffer.from(read.bytes).toString('utf8') : '{}';
     let keys: unknown;
     try {
       keys = (JSON.parse(text) as { files?: unknown }).files;

@@ -1,7 +1,8 @@
 import { summaryLine, type Reporter } from './messages.js';
+import { escapeUnprintable } from '../text/unprintable.js';
 
 // Workflow command escaping, as @actions/core does it.
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeData = (s: string) => escapeUnprintable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions annotations: one ::error or ::warning line per message. */

@@ -1,9 +1,12 @@
 import { styleText } from 'node:util';
 import { summaryLine, type Reporter } from './messages.js';
+import { escapeUnprintable } from '../text/unprintable.js';
 
 /** file:line:column  severity  reason  rule-id per message, each column aligned, then the summary line. */
 export const humanReporter: Reporter = (summary, { color }) => {
-  const { errors, messages } = summary;
+  const { errors } = summary;
+  // A file name or a message quoting the file may hold a line break or a bidirectional control.
+  const messages = summary.messages.map((m) => ({ ...m, file: escapeUnprintable(m.file), message: escapeUnprintable(m.message) }));
   const paint = (style: Parameters<typeof styleText>[0], text: string) => (color ? styleText(style, text) : text);
   const places = messages.map((m) => `${m.file}:${m.line}:${m.column}`);
   const placeWidth = Math.max(0, ...places.map((p) => p.length));

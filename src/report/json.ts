@@ -1,3 +1,4 @@
 import { summaryLine, type Reporter } from './messages.js';
+import { printableJson } from '../text/unprintable.js';
 
-export const jsonReporter: Reporter = (summary) => `${JSON.stringify({ ...summary, summary: summaryLine(summary) })}\n`;
+export const jsonReporter: Reporter = (summary) => `${printableJson({ ...summary, summary: summaryLine(summary) })}\n`;

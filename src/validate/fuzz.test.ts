@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { readRows } from '../dataset/import.js';
 import { narrativeLimits } from '../profile/limits.js';
 import { parseProfile, type ParsedFile } from '../profile/parse.js';
-import { azerbaijan2021, check, datasetPath, editions } from '../testing/support.js';
+import { azerbaijan2021, check, datasetPath, editions, emptyFolder, ocindex } from '../testing/support.js';
 
 /**
  * Property-based tests over hostile input. `npm test` runs few cases with a fixed seed; `npm run fuzz`
@@ -203,6 +205,79 @@ describe('fuzz: dataset cells', () => {
         if (!/^\s*\d+(\.\d+)?\s*$/.test(cell)) expect(errors).toContainEqual(expect.objectContaining({ row: row + 1, column: expect.stringMatching(/^[A-Z]+ \(/), message: `'${cell.trim()}' is not a number` }));
       }),
       settings,
+    );
+  }, timeout);
+});
+
+describe('fuzz: Unicode classes (issue 21)', () => {
+  const invisible = fc.constantFrom('\u202E', '\u202D', '\u2066', '\u2069', '\u200F', '\u061C', '\u200B', '\u200D', '\u2060', '\uFEFF', '\u0085', '\u2028');
+  const visible = fc.constantFrom('word ', 'Côte ', 'Cote\u0301 ', 'e\u0301', 'Ångström ', '«', '»', ' ', '.', '\n\n');
+  const at = (text: string, line: number, column: number) => (text.split('\n')[line - 1] ?? '').slice(column - 1);
+
+  it('every bidirectional, invisible or C1 character in a narrative is reported where it stands; NFD letters are not', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(visible, visible, invisible), { minLength: 1, maxLength: 40 }), (pieces) => {
+        const text = `${frontMatter}${pieces.join('')}\n`;
+        const messages = check({ [path]: text });
+        expect(messages.filter((m) => /could not check/.test(m.message))).toEqual([]);
+        const found = messages.filter((m) => m.ruleId === 'unprintable-characters');
+        // A byte-order mark that opens the narrative is not read as text (it prints nothing).
+        // A narrative of white space alone (U+2028 is white space) is no narrative.
+        const printed = pieces.join('').trim() === '' ? [] : pieces[0] === '\uFEFF' ? pieces.slice(1) : pieces;
+        const planted = printed.filter((piece) => /^[\u202E\u202D\u2066\u2069\u200F\u061C\u200B\u200D\u2060\uFEFF\u0085\u2028]$/.test(piece)).length;
+        expect(found.length).toBe(Math.min(planted, 20));
+        for (const m of found) expect(at(text, m.line, m.column)).toMatch(/^[\u202E\u202D\u2066\u2069\u200F\u061C\u200B\u200D\u2060\uFEFF\u0085\u2028]/);
+        expect(messages.filter((m) => m.ruleId === 'font-coverage')).toEqual([]);
+      }),
+      settings,
+    );
+  }, timeout);
+
+  it('a lone surrogate or control character written as a YAML escape is reported at its field', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('\\uD800', '\\uDFFF', '\\0', '\\e', '\\x85', '\\u202E'), fc.string({ maxLength: 10 }).filter((s) => !/["\\\n]/.test(s)), (escape, around) => {
+        const text = azerbaijan2021.replace(/^funding: >-\n(?: {2}.*\n)+/m, () => `funding: "${around}${escape}${around}"\n`);
+        const messages = check({ [path]: text }).filter((m) => m.ruleId === 'unprintable-characters');
+        expect(messages.length).toBeGreaterThanOrEqual(1);
+        expect(messages.every((m) => m.line === text.slice(0, text.indexOf('funding:')).split('\n').length)).toBe(true);
+      }),
+      settings,
+    );
+  }, timeout);
+});
+
+describe('fuzz: file-system shapes (issue 21)', () => {
+  type Step = { kind: 'folder' | 'profile' | 'link' | 'dangling' | 'pipe' | 'device'; parent: number; target: number };
+  const step = fc.record({ kind: fc.constantFrom('folder', 'folder', 'profile', 'profile', 'link', 'link', 'dangling', 'pipe', 'device'), parent: fc.nat(), target: fc.nat() }) as fc.Arbitrary<Step>;
+
+  it('any tree of folders, links (loops too), pipes and devices is walked once per real folder, each file its own outcome', async () => {
+    const draft = azerbaijan2021.replace('status: final', 'status: draft');
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 14 }), async (steps) => {
+        const root = emptyFolder();
+        const folders = [root];
+        let files = 0;
+        steps.forEach(({ kind, parent, target }, index) => {
+          const at = folders[parent % folders.length] as string;
+          const name = join(at, `n${index}`);
+          if (kind === 'folder') folders.push((mkdirSync(name), name));
+          else if (kind === 'link') symlinkSync(relative(at, folders[target % folders.length] as string) || '.', name);
+          else if (kind === 'dangling') symlinkSync('missing', `${name}.md`);
+          else if (kind === 'profile') writeFileSync(`${name}.md`, draft);
+          else if (kind === 'pipe') execFileSync('mkfifo', [`${name}.md`]);
+          else symlinkSync('/dev/zero', `${name}.md`);
+          if (kind !== 'folder' && kind !== 'link') files += 1;
+        });
+        const { code, stdout } = await ocindex(['validate', root, '--format', 'json'], root);
+        if (files === 0) {
+          expect(code).toBe(2); // no profiles: a usage error
+          return;
+        }
+        const report = JSON.parse(stdout) as { profiles: number; messages: { file: string; message: string }[] };
+        expect(report.profiles).toBe(files);
+        expect(report.messages.filter((m) => /could not check/.test(m.message))).toEqual([]);
+      }),
+      { ...settings, numRuns: Math.min(runs, 40) },
     );
   }, timeout);
 });

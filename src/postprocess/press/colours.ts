@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readInputSync } from '../../read/bounded.js';
 import { parse } from 'yaml';
 import { InputError, firstLine } from '../../errors.js';
 import { packagePath } from '../../package/paths.js';
@@ -31,7 +31,7 @@ function operand(percent: number): string {
 export function loadColourTable(file = defaultColourFile): ColourTable {
   let data: unknown;
   try {
-    data = parse(readFileSync(file, 'utf8'));
+    data = parse(readInputSync(file, { shown: file, what: 'a colour table' }).toString('utf8'));
   } catch (error) {
     throw new InputError(`${file}: ${firstLine(error)}`);
   }

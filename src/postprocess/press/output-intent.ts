@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readInputSync } from '../../read/bounded.js';
 import { deflateSync } from 'node:zlib';
 import { PDFName, PDFNumber, PDFRawStream, PDFString, type PDFDocument } from 'pdf-lib';
 import { InputError } from '../../errors.js';
@@ -39,6 +39,9 @@ function description(icc: Buffer): string | undefined {
   return undefined;
 }
 
+/** Output profiles are a few megabytes at most (FOGRA39 is about 650 KB). */
+const maxIccBytes = 16 * 1024 * 1024;
+
 const cache = new Map<string, OutputProfile>();
 
 /**
@@ -48,12 +51,7 @@ const cache = new Map<string, OutputProfile>();
 export function loadOutputProfile(file = defaultIccFile): OutputProfile {
   const cached = cache.get(file);
   if (cached) return cached;
-  let icc: Buffer;
-  try {
-    icc = readFileSync(file);
-  } catch (error) {
-    throw new InputError(`${file}: cannot read the ICC profile (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
+  const icc = readInputSync(file, { shown: file, limit: maxIccBytes, what: 'an ICC profile' });
   if (icc.length < 132 || ascii(icc, 36, 4) !== 'acsp') throw new InputError(`${file}: not an ICC profile`);
   if (ascii(icc, 12, 4) !== 'prtr' || ascii(icc, 16, 4) !== 'CMYK') {
     throw new InputError(`${file}: a press PDF needs a CMYK output profile; this one is ${ascii(icc, 16, 4).trim()} (${ascii(icc, 12, 4)})`);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readInputSync } from '../../read/bounded.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nspell from 'nspell';
@@ -33,6 +33,9 @@ interface HouseSpeller {
 
 const spellers = new Map<string, HouseSpeller>();
 
+/** A Hunspell dictionary (about 550 KB for English) and the verdicts kept between runs stay below this. */
+const maxDictionaryBytes = 16 * 1024 * 1024;
+
 /** The two files of a Hunspell dictionary package. */
 function dictionaryFiles(name: string): { aff: Buffer; dic: Buffer } {
   let folder: string;
@@ -42,7 +45,8 @@ function dictionaryFiles(name: string): { aff: Buffer; dic: Buffer } {
     throw new InputError(`style: dictionary '${name}' is not installed (npm install ${name})`);
   }
   // The package's own index.js reads these two files with a top-level await; read them synchronously.
-  return { aff: readFileSync(join(folder, 'index.aff')), dic: readFileSync(join(folder, 'index.dic')) };
+  const read = (file: string) => readInputSync(join(folder, file), { shown: `${name}/${file}`, limit: maxDictionaryBytes, what: 'a dictionary' });
+  return { aff: read('index.aff'), dic: read('index.dic') };
 }
 
 /** Made on first call only. */
@@ -54,7 +58,7 @@ function once<T>(make: () => T): () => T {
 /** Verdicts of an earlier run with the same dictionaries and spelling settings; none if unreadable. */
 function readVerdicts(file: string): Map<string, Verdict> {
   try {
-    const entries = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    const entries = JSON.parse(readInputSync(file, { shown: file, limit: maxDictionaryBytes }).toString('utf8')) as unknown;
     return Array.isArray(entries) ? new Map(entries as [string, Verdict][]) : new Map();
   } catch {
     return new Map();
@@ -87,7 +91,7 @@ function houseSpeller(spelling: HouseStyle['spelling']): HouseSpeller {
   const key = JSON.stringify(spelling);
   let speller = spellers.get(key);
   if (!speller) {
-    const houseText = spelling['house-words'] ? readFileSync(stylePath(spelling['house-words']), 'utf8') : '';
+    const houseText = spelling['house-words'] ? readInputSync(stylePath(spelling['house-words']), { shown: spelling['house-words'], what: 'a word list' }).toString('utf8') : '';
     const base = dictionaryFiles(spelling.dictionary);
     const izeFrom = spelling['ize-from'];
     const ize = izeFrom ? dictionaryFiles(izeFrom) : undefined;

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readInputSync } from '../../read/bounded.js';
 import { parse } from 'yaml';
 import { packagePath } from '../../package/paths.js';
 import { InputError } from '../../errors.js';
@@ -30,7 +31,7 @@ export function houseStyle(lang: string): HouseStyle | undefined {
   const path = stylePath(`${lang}.yaml`);
   let style: HouseStyle | undefined;
   if (existsSync(path)) {
-    const data: unknown = parse(readFileSync(path, 'utf8'));
+    const data: unknown = parse(readInputSync(path, { shown: path, what: 'a house style' }).toString('utf8'));
     const check = compileSchema<HouseStyle>('style.schema.json');
     if (!check(data)) {
       const reasons = (check.errors ?? []).map((e) => `${e.instancePath.slice(1).replaceAll('/', '.') || '(top)'}: ${e.message ?? 'invalid'}`);

@@ -2,6 +2,7 @@ import type { Parents, Root, Sentence, WhiteSpace, Word } from 'nlcst';
 import { toNlcst } from 'mdast-util-to-nlcst';
 import { ParseEnglish } from 'parse-english';
 import type { Profile } from '../../profile/parse.js';
+import { batches } from './blocks.js';
 
 /** A narrative's natural-language tree with its nodes listed by kind, walked once for every rule. */
 export interface ProseTree {
@@ -25,6 +26,19 @@ function index(root: Root): ProseTree {
   return tree;
 }
 
+/** The narrative as one nlcst root, made batch by batch (blocks.ts) so that no paragraph is too large for the bridge. */
+function naturalLanguage(profile: Profile): Root {
+  const roots = batches(profile.tree, profile.file).map((batch) => toNlcst(batch, profile.file, ParseEnglish));
+  if (roots.length === 1) return roots[0] as Root;
+  const children: Root['children'] = [];
+  for (const root of roots) {
+    // Batches are separate paragraphs, as blocks on lines of their own are.
+    if (children.length > 0) children.push({ type: 'WhiteSpaceNode', value: '\n\n' });
+    for (const child of root.children) children.push(child);
+  }
+  return { type: 'RootNode', children, ...(roots[0]?.position ? { position: roots[0].position } : {}) };
+}
+
 // The prose rules run one after the other on the same profile, so the last profile's tree is
 // kept for the next rule. Only one: a natural-language tree has some 30,000 objects, and
 // keeping one per profile made the garbage collector the largest cost on a large corpus.
@@ -35,6 +49,6 @@ let last: { profile: Profile; tree: ProseTree } | undefined;
  * Markdown file. Code and tables are left out, as the mdast-to-nlcst bridge does.
  */
 export function proseTree(profile: Profile): ProseTree {
-  if (last?.profile !== profile) last = { profile, tree: index(toNlcst(profile.tree, profile.file, ParseEnglish)) };
+  if (last?.profile !== profile) last = { profile, tree: index(naturalLanguage(profile)) };
   return last.tree;
 }

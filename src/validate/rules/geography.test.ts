@@ -23,5 +23,12 @@ describe('geography rule', () => {
     const text = replaceOnce(cuba2023, 'region: Caribbean & Central', 'region: Caribbean');
     expect(checkOne(text, 'content/goci-2023/cuba.md')[0]?.message).toBe('region is "Caribbean"; in goci-2023, Cuba is in "Caribbean & Central"');
   });
-});
 
+  it('says what differs when a name looks like the country but is in NFD or holds an invisible character (issue 21)', () => {
+    const ivory = readContent('goci-2021/cote-d-ivoire.md');
+    const nfd = replaceOnce(ivory, "country: Côte d'Ivoire", `country: "${"Côte d'Ivoire".normalize('NFD')}"`);
+    expect(checkOne(nfd, 'content/goci-2021/cote-d-ivoire.md').map((m) => m.message)).toContain(`country "${"Côte d'Ivoire".normalize('NFD')}" looks like "Côte d'Ivoire" but its accents are separate characters (Unicode NFD); write "Côte d'Ivoire"`);
+    const hidden = replaceOnce(azerbaijan2021, 'country: Azerbaijan', 'country: "Azer\u200Bbaijan"');
+    expect(checkOne(hidden).map((m) => m.message)).toContain('country "Azer\u200Bbaijan" looks like "Azerbaijan" but it holds the invisible character U+200B; write "Azerbaijan"');
+  });
+});

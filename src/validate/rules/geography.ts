@@ -1,5 +1,6 @@
 import { closest } from 'fastest-levenshtein';
 import type { Issue, ProfileRule } from '../rule.js';
+import { invisiblyDifferent } from '../../edition/names.js';
 
 export const geographyRule: ProfileRule = {
   id: 'geography',
@@ -8,6 +9,8 @@ export const geographyRule: ProfileRule = {
   check({ data, edition }) {
     const country = edition.countryByName.get(data.country);
     if (!country) {
+      const lookalike = invisiblyDifferent(data.country, edition.countryByName.keys());
+      if (lookalike) return [{ at: ['country'], part: 'value', reason: `country ${JSON.stringify(data.country)} looks like ${JSON.stringify(lookalike.name)} but ${lookalike.reason}; write ${JSON.stringify(lookalike.name)}` }];
       const guess = closest(data.country, [...edition.countryByName.keys()]);
       return [{ at: ['country'], part: 'value', reason: `country ${JSON.stringify(data.country)} is not one of the ${edition.countries.length} countries of ${edition.id}; did you mean ${JSON.stringify(guess)}?` }];
     }

@@ -15,6 +15,9 @@ import { narrativeUnchangedRule } from './narrative-unchanged.js';
 import { rankRule } from './rank.js';
 import { schemaRule } from './schema.js';
 import { uniqueCountryRule } from './unique-country.js';
+import { unprintableCharactersRule } from './unprintable-characters.js';
+import { fontCoverageRule } from './font-coverage.js';
+import { unrenderedMarkdownRule } from './unrendered-markdown.js';
 
 /** Checks made while reading a file, before any rule module can run. */
 export const parseChecks = [
@@ -29,6 +32,9 @@ export const rules: Rule[] = [
   schemaRule,
   geographyRule,
   fileNameRule,
+  unprintableCharactersRule,
+  fontCoverageRule,
+  unrenderedMarkdownRule,
   compositeScoreRule,
   narrativeOutlineRule,
   spellingRule,

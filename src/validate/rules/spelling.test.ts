@@ -45,4 +45,11 @@ describe('spelling rule', () => {
     expect(spelling(text, { atFinal: 'error' })).toEqual([expect.objectContaining({ severity: 'error' })]);
     expect(spelling(replaceOnce(text, 'status: final', 'status: review'), { atFinal: 'error' })).toEqual([expect.objectContaining({ severity: 'warning' })]);
   });
+
+  it('checks and names a word without the full stop the parser leaves on it before a lower-case word (issue 21)', () => {
+    expect(proseMessages('spelling', replaceOnce(azerbaijan2021, 'large illicit caviar', 'for human. trafficking'))).toEqual([]);
+    expect(proseMessages('spelling', replaceOnce(azerbaijan2021, 'large illicit caviar', 'for humann. trafficking')).map((m) => m.message)).toEqual([
+      "unknown word 'humann'; did you mean 'human', 'humane' or 'humans'? (add names to the content folder's .dictionary)",
+    ]);
+  });
 });

@@ -13,7 +13,11 @@ export const spellingRule = proseRule(
     const issues: Omit<Issue, 'severity'>[] = [];
     for (const { node, parent, index } of tree.words) {
       const only = node.children.length === 1 ? node.children[0] : undefined;
-      const checked = words.check(only?.type === 'TextNode' ? only.value : toString(node));
+      const whole = only?.type === 'TextNode' ? only.value : toString(node);
+      let checked = words.check(whole);
+      // The English parser keeps a full stop on a word when the next sentence starts in lower case
+      // ("human. trafficking"): the word is checked, and named, without it ("etc." stays whole if known).
+      if (checked && !checked.verdict.known && /[^.]\.+$/.test(whole)) checked = words.check(whole.replace(/\.+$/, '')) ?? checked;
       if (!checked || checked.verdict.known || isLiteral(parent, index)) continue;
       const { word: text, verdict } = checked;
       const reason = verdict.preferred

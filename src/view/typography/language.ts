@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readInputSync } from '../../read/bounded.js';
 import { createRequire } from 'node:module';
 import { parse } from 'yaml';
 import { packagePath } from '../../package/paths.js';
@@ -21,7 +22,7 @@ const styles = new Map<string, LanguageStyle | null>();
 function readStyle(tag: string): LanguageStyle | null {
   const file = packagePath('languages', `${tag}.yaml`);
   if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(tag) || !existsSync(file)) return null;
-  const style: unknown = parse(readFileSync(file, 'utf8'));
+  const style: unknown = parse(readInputSync(file, { shown: file, what: 'a language style' }).toString('utf8'));
   if (!validStyle(style)) throw new Error(`${file}: ${validStyle.errors?.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')}`);
   return style;
 }
