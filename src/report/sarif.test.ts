@@ -41,6 +41,15 @@ describe('--format sarif', () => {
     expect(run?.results?.find((r) => r.ruleId === 'doubled-spaces')).toMatchObject({ level: 'warning' });
   }, 120_000);
 
+  it('escapes bidirectional and invisible characters in messages and file names, as the JSON format does', async () => {
+    const folder = tempFolder();
+    writeFileSync(join(folder, 'azerbaijan\u202E.md'), replaceOnce(azerbaijan2021, 'score: 4.15', 'score: 4.16'));
+    const { stdout } = await ocindex(['validate', 'azerbaijan\u202E.md', '--format', 'sarif'], folder);
+    expect(stdout).not.toContain('\u202E');
+    expect(stdout).toContain('\\u202E');
+    expect(validSarif(JSON.parse(stdout))).toBe(true);
+  });
+
   it('a run without errors is a valid log with no error results', async () => {
     const folder = tempFolder();
     writeFileSync(join(folder, 'azerbaijan.md'), azerbaijan2021);

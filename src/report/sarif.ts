@@ -1,5 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { toolkitVersion } from '../package/version.js';
+import { printableJson } from '../text/unprintable.js';
 import { allChecks } from './checks.js';
 import type { Reporter } from './messages.js';
 
@@ -27,5 +28,6 @@ export const sarifReporter: Reporter = (summary) => {
     version: '2.1.0',
     runs: [{ tool: { driver: { name: 'ocindex', version: toolkitVersion(), rules } }, results, columnKind: 'utf16CodeUnits' }],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // Bidirectional and invisible characters in file names and messages as \u escapes, as the JSON reporter writes them.
+  return `${printableJson(log, 2)}\n`;
 };
