@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Edition } from '../edition/edition.js';
 import type { ValidProfile } from '../profile/valid.js';
 import { editionSheetNames } from '../dataset/xlsx.js';
@@ -11,6 +12,11 @@ import { datasetTable, type DatasetOptions } from './csv.js';
  */
 export async function datasetWorkbook(byEdition: { edition: Edition; profiles: ValidProfile[] }[], options: DatasetOptions = {}): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
+  // The same profiles give the same bytes: the workbook's dates are the newest edition's year
+  // (exceljs would stamp the time of the export), and so are its zip entries' (JSZip stamps each
+  // entry it is given no date for with the current time; exceljs gives none).
+  const stamp = new Date(Date.UTC(Math.max(...byEdition.map(({ edition }) => edition.year)), 0, 1));
+  workbook.created = workbook.modified = stamp;
   for (const { edition, profiles } of byEdition) {
     const { header, columns, rows } = datasetTable(edition, profiles, options);
     const sheet = workbook.addWorksheet(editionSheetNames(edition)[0]);
@@ -21,5 +27,11 @@ export async function datasetWorkbook(byEdition: { edition: Edition; profiles: V
     sheet.getRow(1).font = { bold: true };
     sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: first }];
   }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  const previous = JSZip.defaults.date;
+  JSZip.defaults.date = stamp;
+  try {
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  } finally {
+    JSZip.defaults.date = previous;
+  }
 }
