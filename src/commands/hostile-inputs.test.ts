@@ -144,14 +144,15 @@ describe('file names and text that could forge or turn output around (findings 6
 });
 
 describe('names that look right but are not (finding 12)', () => {
-  it('import says a country name is in NFD or holds an invisible character, at its row', async () => {
+  it('import says a country name holds an invisible character, at its row, and takes one in NFD as the country (as new does)', async () => {
     const folder = emptyFolder();
     const csv = readFileSync(datasetPath('goci-2021'), 'utf8').replace(',Albania,', ',Alba\u200Bnia,').replace("Côte d'Ivoire", "Côte d'Ivoire".normalize('NFD'));
     writeFileSync(join(folder, 'names.csv'), csv);
     const { code, stderr } = await ocindex(['import', 'names.csv', '--edition', 'goci-2021', '--out', 'content'], folder);
     expect(code).toBe(1);
     expect(stderr).toContain("unknown country 'Alba\\u200Bnia' for goci-2021: it looks like 'Albania' but it holds the invisible character U+200B");
-    expect(stderr).toContain(`unknown country '${"Côte d'Ivoire".normalize('NFD')}' for goci-2021: it looks like 'Côte d'Ivoire' but its accents are separate characters (Unicode NFD)`);
+    // Côte d'Ivoire in NFD is matched ignoring accents (issue 20): only Albania is a problem.
+    expect(stderr).toMatch(/nothing written: 1 problem\n$/);
   });
 
 
