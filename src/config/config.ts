@@ -13,7 +13,7 @@ import { allChecks } from '../report/checks.js';
 import { describeSchemaError } from './problems.js';
 import type { RenderTarget } from '../render/corpus.js';
 import { readSchema } from '../package/schemas.js';
-import { configFiles } from './files.js';
+import { configFiles } from '../read/project-files.js';
 
 /** The settings every command starts from: the config file's, else these defaults. Paths are absolute. */
 export interface Config {

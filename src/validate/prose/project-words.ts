@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { displayPath } from '../../read/collect.js';
 import { readInput } from '../../read/bounded.js';
-import { projectRootMarkers } from '../../config/files.js';
+import { projectRootMarkers } from '../../read/project-files.js';
 import { wordList } from './lexicon.js';
 
 /** The file that lists a project's own words (names of people and places), in its content folder. */

@@ -1,5 +1,5 @@
 import { characterRule, codeOf, type CharacterFinding } from '../characters.js';
-import { printableCharacters } from '../../text/font-coverage.js';
+import { printableCharacters } from '../font-coverage.js';
 import { unprintableCharacters } from './unprintable-characters.js';
 
 const isMark = /^\p{M}$/u;
