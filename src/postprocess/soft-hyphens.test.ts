@@ -21,8 +21,17 @@ describe('dropSoftHyphens, on the forms Chromium writes', () => {
     expect(drop(unpositioned)).toBe('<00370048> Tj\n74.15625 0 Td <00500044> Tj\n');
   });
 
-  it('removes the soft hyphen from the replacement text of a ligature, keeping its glyphs', () => {
-    expect(drop(ligature)).toBe('/Span<</ActualText <FEFF00660066> >> BDC\n<0CF20003> Tj\nEMC\n');
+  it('drops the span of a ligature across a soft hyphen with the soft hyphen\'s invisible glyph, keeping the ligature glyph and every offset', () => {
+    const positionedLigature = '3.4419098 0 Td <001C> Tj\n/Span<</ActualText <FEFF006600AD0066> >> BDC\n5.3708038 0 Td <0080> Tj\n6.1487122 0 Td <0001> Tj\nEMC\n0 0 Td <0024> Tj\n';
+    expect(drop(positionedLigature)).toBe('3.4419098 0 Td <001C> Tj\n5.3708038 0 Td <0080> Tj\n6.1487122 0 Td 0 0 Td <0024> Tj\n');
+    expect(drop(ligature)).toBe('<0CF2> Tj\n');
+  });
+
+  it('only removes the soft hyphen from the replacement text of a ligature whose glyphs the next text does not follow from', () => {
+    // The text after is not positioned anew: dropping a glyph's advance would move it.
+    expect(drop(`${ligature}<0024> Tj\n`)).toBe('/Span<</ActualText <FEFF00660066> >> BDC\n<0CF20003> Tj\nEMC\n<0024> Tj\n');
+    // More glyphs than the ligature's and the soft hyphen's: not a form this step knows.
+    expect(drop('/Span<</ActualText <FEFF006600AD0066> >> BDC\n<0CF200030004> Tj\nEMC\nET\n')).toBe('/Span<</ActualText <FEFF00660066> >> BDC\n<0CF200030004> Tj\nEMC\nET\n');
   });
 
   it('takes U+00AD out of a span of another form rather than leave it to be extracted', () => {
