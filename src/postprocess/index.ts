@@ -1,6 +1,7 @@
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { ValidProfile } from '../profile/valid.js';
 import type { PressOptions } from './press/index.js';
+import { artifactsStep } from './artifacts.js';
 import { idStep } from './id.js';
 import { metadataStep } from './metadata.js';
 import { pressPdfStep } from './press.js';
@@ -16,10 +17,11 @@ export interface PageLeftovers {
 
 /**
  * The post-processing of a printed profile, in order: of the screen PDF, or with `press` of the
- * press file. A new step is one file and one line here; the id step stays last (it hashes the rest).
+ * press file. A new step is one file and one line here; the artifacts step follows the press step
+ * (its crop marks are decoration too); the id step stays last (it hashes the rest).
  */
 export function pdfSteps(press?: PressOptions, { softHyphens = true }: PageLeftovers = {}): PdfStep[] {
-  return [...(softHyphens ? [softHyphensStep] : []), metadataStep, press ? pressPdfStep(press) : xmpStep, idStep];
+  return [...(softHyphens ? [softHyphensStep] : []), metadataStep, press ? pressPdfStep(press) : xmpStep, artifactsStep, idStep];
 }
 
 /**

@@ -1,0 +1,160 @@
+import { PDFArray, PDFDict, PDFName, PDFNull, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { forEachOperation, nameText, type Operation } from './content-stream.js';
+import { dictOf, nameOf, replaceContent, resolve, streamBytes, streamRefs } from './pdf-objects.js';
+import type { PdfStep } from './step.js';
+
+/** Operators that paint a path; `n` ends a path without painting it (a clip). */
+const pathPainting = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
+const pathConstruction = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
+const textShowing = new Set(['Tj', 'TJ', "'", '"']);
+/** Painting operators that are one object on their own: a shading, an XObject, an inline image's end. */
+const singlePainting = new Set(['sh', 'Do']);
+
+/** What a marked-content sequence with an MCID paints. */
+interface MarkedSequence {
+  mcid: number;
+  /** The BDC operation, its operands included. */
+  start: number;
+  end: number;
+  paths: number;
+  other: number;
+}
+
+/** The painting of a content stream: where unmarked painting objects are, and what each MCID paints. */
+export interface ContentMarking {
+  /** [start, end) of each painting object outside any marked content. */
+  unmarked: [number, number][];
+  sequences: MarkedSequence[];
+}
+
+const firstByte = (operation: Operation) => operation.operands[0]?.start ?? operation.start;
+
+/** The MCID of a BDC's property list given inline (`/P <</MCID 3>> BDC`), if any. */
+function mcidOf(text: string, operation: Operation): number | undefined {
+  const operands = operation.operands;
+  for (let i = 0; i + 1 < operands.length; i++) {
+    if (nameText(text, operands[i]) === 'MCID') {
+      const value = operands[i + 1]!;
+      return value.kind === 'number' ? Number(text.slice(value.start, value.end)) : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reads a content stream as marked content: each painting object (a painted path from its first
+ * construction operator, a text-showing operator, a shading, an XObject, an inline image) either lies
+ * inside a marked-content sequence or not; the sequences with an MCID count what they paint.
+ */
+export function contentMarking(text: string): ContentMarking {
+  const unmarked: [number, number][] = [];
+  const sequences: MarkedSequence[] = [];
+  const open: (MarkedSequence | undefined)[] = [];
+  let pathStart: number | undefined;
+  let imageStart: number | undefined;
+  const painted = (start: number, end: number, kind: 'paths' | 'other') => {
+    if (open.length === 0) unmarked.push([start, end]);
+    else {
+      const sequence = open.find((s) => s !== undefined);
+      if (sequence) sequence[kind] += 1;
+    }
+  };
+  forEachOperation(text, (operation) => {
+    const { operator } = operation;
+    if (pathConstruction.has(operator)) pathStart ??= firstByte(operation);
+    else if (pathPainting.has(operator) || operator === 'n') {
+      if (operator !== 'n') painted(pathStart ?? firstByte(operation), operation.end, 'paths');
+      pathStart = undefined;
+    } else if (textShowing.has(operator) || singlePainting.has(operator)) painted(firstByte(operation), operation.end, 'other');
+    else if (operator === 'BI') imageStart = operation.start;
+    else if (operator === 'EI') painted(imageStart ?? operation.start, operation.end, 'other');
+    else if (operator === 'BDC' || operator === 'BMC') {
+      const mcid = operator === 'BDC' ? mcidOf(text, operation) : undefined;
+      const sequence = mcid === undefined ? undefined : { mcid, start: firstByte(operation), end: operation.end, paths: 0, other: 0 };
+      if (sequence) sequences.push(sequence);
+      open.push(sequence);
+    } else if (operator === 'EMC') open.pop();
+  });
+  return { unmarked, sequences };
+}
+
+/** Byte edits of a stream: [start, end) becomes `text`; sorted, not overlapping. */
+type Edit = { start: number; end: number; text: string };
+
+function applyEdits(text: string, edits: Edit[]): string {
+  let out = '';
+  let at = 0;
+  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+    out += text.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return out + text.slice(at);
+}
+
+/** The structure element a page's MCID belongs to, through the parent tree. */
+function parentArray(doc: PDFDocument, page: PDFPage): PDFArray | undefined {
+  const key = resolve(doc, page.node.get(PDFName.of('StructParents')));
+  const root = dictOf(doc, doc.catalog.get(PDFName.of('StructTreeRoot')));
+  const nums = resolve(doc, dictOf(doc, root?.get(PDFName.of('ParentTree')))?.get(PDFName.of('Nums')));
+  if (!(key instanceof PDFNumber) || !(nums instanceof PDFArray)) return undefined;
+  for (let i = 0; i + 1 < nums.size(); i += 2) {
+    const number = resolve(doc, nums.get(i));
+    if (number instanceof PDFNumber && number.asNumber() === key.asNumber()) {
+      const array = resolve(doc, nums.get(i + 1));
+      return array instanceof PDFArray ? array : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Takes marked-content reference `mcid` out of a structure element's kids. */
+function removeMcid(doc: PDFDocument, element: PDFDict, mcid: number): void {
+  const kids = resolve(doc, element.get(PDFName.of('K')));
+  const isIt = (kid: unknown) => {
+    const resolved = resolve(doc, kid as PDFRef);
+    if (resolved instanceof PDFNumber) return resolved.asNumber() === mcid;
+    const dict = resolved instanceof PDFDict ? resolved : undefined;
+    return nameOf(doc, dict?.get(PDFName.of('Type'))) === 'MCR' && (resolve(doc, dict?.get(PDFName.of('MCID'))) as PDFNumber | undefined)?.asNumber() === mcid;
+  };
+  if (kids instanceof PDFArray) {
+    for (let i = kids.size() - 1; i >= 0; i--) if (isIt(kids.get(i))) kids.remove(i);
+  } else if (isIt(kids)) element.set(PDFName.of('K'), doc.context.obj([]));
+}
+
+/**
+ * Marks a page's decoration as artifacts: every painting object outside marked content is wrapped in
+ * `/Artifact BMC … EMC`, and a tagged sequence that paints paths only (the panel, the accent bar, the
+ * rule under a heading or over the footer: CSS backgrounds and borders Chromium puts in the tag of
+ * their element) becomes an artifact too, its reference leaving the structure tree, unless its
+ * element is a Figure (a drawing whose paths are its content).
+ */
+export function markArtifacts(doc: PDFDocument, page: PDFPage): void {
+  const parents = parentArray(doc, page);
+  for (const ref of streamRefs(page.node.get(PDFName.of('Contents')))) {
+    const stream = doc.context.lookup(ref);
+    if (!(stream instanceof PDFRawStream)) continue;
+    const text = streamBytes(stream).toString('latin1');
+    const { unmarked, sequences } = contentMarking(text);
+    const edits: Edit[] = unmarked.flatMap(([start, end]) => [
+      { start, end: start, text: '/Artifact BMC\n' },
+      { start: end, end, text: '\nEMC' },
+    ]);
+    for (const sequence of sequences) {
+      if (sequence.paths === 0 || sequence.other > 0) continue;
+      const element = dictOf(doc, parents?.get(sequence.mcid));
+      if (element && nameOf(doc, element.get(PDFName.of('S'))) === 'Figure') continue;
+      edits.push({ start: sequence.start, end: sequence.end, text: '/Artifact BMC' });
+      if (element) removeMcid(doc, element, sequence.mcid);
+      if (parents && sequence.mcid < parents.size()) parents.set(sequence.mcid, PDFNull);
+    }
+    if (edits.length > 0) replaceContent(doc, ref, stream, applyEdits(text, edits));
+  }
+}
+
+export const artifactsStep: PdfStep = {
+  id: 'artifacts',
+  description: 'decoration (panel, rules, bars, watermark, crop marks) marked as artifacts: nothing is painted outside marked content',
+  edit(doc) {
+    for (const page of doc.getPages()) markArtifacts(doc, page);
+  },
+};
