@@ -2,6 +2,7 @@ import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { ValidProfile } from '../profile/valid.js';
 import type { PressOptions } from './press/index.js';
 import { artifactsStep } from './artifacts.js';
+import { fontNamesStep } from './font-names.js';
 import { idStep } from './id.js';
 import { metadataStep } from './metadata.js';
 import { pressPdfStep } from './press.js';
@@ -21,7 +22,7 @@ export interface PageLeftovers {
  * (its crop marks are decoration too); the id step stays last (it hashes the rest).
  */
 export function pdfSteps(press?: PressOptions, { softHyphens = true }: PageLeftovers = {}): PdfStep[] {
-  return [...(softHyphens ? [softHyphensStep] : []), metadataStep, press ? pressPdfStep(press) : xmpStep, artifactsStep, idStep];
+  return [...(softHyphens ? [softHyphensStep] : []), metadataStep, press ? pressPdfStep(press) : xmpStep, artifactsStep, fontNamesStep, idStep];
 }
 
 /**
