@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFName, PDFRawStream, type PDFDocument } from 'pdf-lib';
-import { dictOf, nameOf, resolve } from './pdf-objects.js';
+import { dictOf, fontProgram, nameOf, resolve } from './pdf-objects.js';
 import type { PdfStep } from './step.js';
 
-const fontFileKeys = ['FontFile', 'FontFile2', 'FontFile3'].map((key) => PDFName.of(key));
 const subsetName = /^[A-Z]{6}\+(.+)$/;
 
 /** Six capitals from a digest: the subset tag of a font program, the same for the same bytes. */
@@ -25,11 +24,10 @@ function fontsOf(doc: PDFDocument): NamedFont[] {
     if (!(object instanceof PDFDict) || nameOf(doc, object.get(PDFName.of('Type'))) !== 'Font') continue;
     const subtype = nameOf(doc, object.get(PDFName.of('Subtype')));
     if (subtype === 'CIDFontType0' || subtype === 'CIDFontType2') continue; // reached from their Type0 font
+    const { descriptor, program } = fontProgram(doc, object);
     const descendants = resolve(doc, object.get(PDFName.of('DescendantFonts')));
-    const descendant = subtype === 'Type0' ? dictOf(doc, descendants instanceof PDFArray ? descendants.get(0) : undefined) : undefined;
-    const descriptor = dictOf(doc, (descendant ?? object).get(PDFName.of('FontDescriptor')));
-    const program = descriptor && fontFileKeys.map((key) => resolve(doc, descriptor.get(key))).find((file) => file instanceof PDFRawStream);
-    if (descriptor && program instanceof PDFRawStream) found.push({ holders: descendant ? [object, descendant] : [object], descriptor, program });
+    const descendant = descendants instanceof PDFArray ? dictOf(doc, descendants.get(0)) : undefined;
+    if (descriptor && program) found.push({ holders: descendant ? [object, descendant] : [object], descriptor, program });
   }
   return found;
 }

@@ -55,6 +55,12 @@ export function resourceDicts(doc: PDFDocument, page: PDFPage): PDFDict[] {
   return forms(doc, page).flatMap(({ resources }) => (resources ? [resources] : []));
 }
 
+/** The font dictionaries a page and its form XObjects use, each once. */
+export function pageFonts(doc: PDFDocument, page: PDFPage): PDFDict[] {
+  const fonts = resourceDicts(doc, page).flatMap((resources) => [...(dictOf(doc, resources.get(PDFName.of('Font')))?.values() ?? [])]);
+  return [...new Set(fonts.flatMap((value) => dictOf(doc, value) ?? []))];
+}
+
 /** The content streams of a page and of every form XObject it draws, decoded, with their resources. */
 export function contentStreams(doc: PDFDocument, page: PDFPage): { text: string; resources?: PDFDict; owner: PDFDict }[] {
   return forms(doc, page).map(({ owner, contents, resources }) => ({
@@ -172,4 +178,13 @@ export function rewriteContentStreams(doc: PDFDocument, rewrite: (bytes: Buffer)
       if (rewritten !== bytes) replaceContent(doc, ref, stream, rewritten);
     },
   });
+}
+
+/** The descriptor and embedded program of a font (its descendant's for a Type0 font), where it has them. */
+export function fontProgram(doc: PDFDocument, font: PDFDict): { descriptor?: PDFDict; program?: PDFRawStream } {
+  const descendants = resolve(doc, font.get(PDFName.of('DescendantFonts')));
+  const descendant = nameOf(doc, font.get(PDFName.of('Subtype'))) === 'Type0' ? dictOf(doc, descendants instanceof PDFArray ? descendants.get(0) : undefined) : font;
+  const descriptor = dictOf(doc, descendant?.get(PDFName.of('FontDescriptor')));
+  const program = ['FontFile', 'FontFile2', 'FontFile3'].map((key) => resolve(doc, descriptor?.get(PDFName.of(key)))).find((file) => file instanceof PDFRawStream);
+  return { ...(descriptor ? { descriptor } : {}), ...(program instanceof PDFRawStream ? { program } : {}) };
 }
