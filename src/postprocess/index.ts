@@ -4,6 +4,7 @@ import type { PressOptions } from './press/index.js';
 import { artifactsStep } from './artifacts.js';
 import { fontNamesStep } from './font-names.js';
 import { idStep } from './id.js';
+import { incidentalHyphensStep } from './incidental-hyphens.js';
 import { metadataStep } from './metadata.js';
 import { pressPdfStep } from './press.js';
 import { softHyphensStep } from './soft-hyphens.js';
@@ -22,7 +23,7 @@ export interface PageLeftovers {
  * (its crop marks are decoration too); the id step stays last (it hashes the rest).
  */
 export function pdfSteps(press?: PressOptions, { softHyphens = true }: PageLeftovers = {}): PdfStep[] {
-  return [...(softHyphens ? [softHyphensStep] : []), metadataStep, press ? pressPdfStep(press) : xmpStep, artifactsStep, fontNamesStep, idStep];
+  return [...(softHyphens ? [incidentalHyphensStep, softHyphensStep] : []), metadataStep, press ? pressPdfStep(press) : xmpStep, artifactsStep, fontNamesStep, idStep];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { PDFName, PDFRawStream, type PDFDocument, type PDFPage } from 'pdf-lib';
 import { contentMarking } from '../postprocess/artifacts.js';
 import { contentStreams, fontProgram, nameOf, pageFonts } from '../postprocess/pdf-objects.js';
-import { unmappedCodes } from './glyphs.js';
+import { unmappedCodes } from '../postprocess/glyphs.js';
 import type { Finding, PreflightCheck } from './preflight.js';
 
 /** The findings of a check made page by page: `messagesOf` says what is wrong with one page. */

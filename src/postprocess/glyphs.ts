@@ -1,6 +1,6 @@
 import { PDFDict, PDFName, PDFRawStream, type PDFDocument } from 'pdf-lib';
-import { forEachOperation, nameText, type Operand } from '../postprocess/content-stream.js';
-import { dictOf, nameOf, resolve, streamBytes } from '../postprocess/pdf-objects.js';
+import { forEachOperation, nameText, type Operand } from './content-stream.js';
+import { dictOf, nameOf, resolve, streamBytes } from './pdf-objects.js';
 
 /** The character codes a ToUnicode CMap maps (bfchar and bfrange; ISO 32000-1, 9.10.3). */
 export function mappedCodes(cmap: string): Set<number> {
