@@ -52,8 +52,12 @@ export function contentMarking(text: string): ContentMarking {
   const open: (MarkedSequence | undefined)[] = [];
   let pathStart: number | undefined;
   let imageStart: number | undefined;
+  // A text object begun outside marked content, with no marked content inside: wrapped whole (BT to
+  // ET), as readers such as mupdf flush its text at ET; else each text-showing operator on its own.
+  let textObject: { start: number; shows: [number, number][]; marked: boolean } | undefined;
   const painted = (start: number, end: number, kind: 'paths' | 'other') => {
-    if (open.length === 0) unmarked.push([start, end]);
+    if (open.length === 0 && textObject && kind === 'other') textObject.shows.push([start, end]);
+    else if (open.length === 0) unmarked.push([start, end]);
     else {
       const sequence = open.find((s) => s !== undefined);
       if (sequence) sequence[kind] += 1;
@@ -68,7 +72,13 @@ export function contentMarking(text: string): ContentMarking {
     } else if (textShowing.has(operator) || singlePainting.has(operator)) painted(firstByte(operation), operation.end, 'other');
     else if (operator === 'BI') imageStart = operation.start;
     else if (operator === 'EI') painted(imageStart ?? operation.start, operation.end, 'other');
-    else if (operator === 'BDC' || operator === 'BMC') {
+    else if (operator === 'BT') textObject = open.length === 0 ? { start: operation.start, shows: [], marked: false } : undefined;
+    else if (operator === 'ET') {
+      if (textObject?.marked) unmarked.push(...textObject.shows);
+      else if (textObject && textObject.shows.length > 0) unmarked.push([textObject.start, operation.end]);
+      textObject = undefined;
+    } else if (operator === 'BDC' || operator === 'BMC') {
+      if (textObject) textObject.marked = true;
       const mcid = operator === 'BDC' ? mcidOf(text, operation) : undefined;
       const sequence = mcid === undefined ? undefined : { mcid, start: firstByte(operation), end: operation.end, paths: 0, other: 0 };
       if (sequence) sequences.push(sequence);
