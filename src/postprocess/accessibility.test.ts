@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderHtml } from '../html/html.js';
+import { pressOptions } from './press/index.js';
+import { renderBatch } from '../render/batch.js';
+import { validProfile } from '../testing/fixtures.js';
+import { firstMissing, markdownWords, mupdfText, popplerStructure, structureWords, unmarkedPainting, words } from '../testing/outsider.js';
+import { temporaryFolders } from '../testing/press-fixtures.js';
+import { azerbaijan2021, readContent } from '../testing/support.js';
+import { profileView } from '../view/view-model.js';
+
+/**
+ * The printed profiles read as outsiders read them (poppler, mupdf): the seed profile's screen and
+ * press files, and a 2023 draft (no narrative yet, a watermark).
+ */
+const folders = temporaryFolders();
+afterAll(folders.removeAll);
+
+const draftPath = 'content/goci-2023/azerbaijan.md';
+const draft2023 = readContent('goci-2023/azerbaijan.md');
+let files: { screen: string; press: string; draft: string };
+
+beforeAll(async () => {
+  const out = folders.make();
+  files = { screen: join(out, 'seed.pdf'), press: join(out, 'seed.press.pdf'), draft: join(out, 'draft.pdf') };
+  const outcomes = await renderBatch(
+    [
+      { entry: validProfile(azerbaijan2021), pdfPath: files.screen, pressPath: files.press },
+      { entry: validProfile(draft2023, draftPath), pdfPath: files.draft },
+    ],
+    { layout: { renderHtml }, press: pressOptions() },
+  );
+  expect(outcomes.map((o) => o.status)).toEqual(['written', 'written']);
+});
+
+/** The panel's words as the template prints them, page by page: each score, label, rank line and indicator with its value. */
+function panelWords(markdown: string, path?: string): string[] {
+  const view = profileView(validProfile(markdown, path));
+  return view.pages.flatMap((page) => [
+    ...words(`${page.headline.value} ${page.headline.label} score ${page.headline.ranks.join(' ')}`),
+    ...page.groups.flatMap((group) => words(`${group.label ?? ''} ${group.value ?? ''} ${group.bars.map((bar) => `${bar.label} ${bar.value}`).join(' ')}`)),
+    ...words(`${page.summary.value} ${page.summary.label} score ${page.summary.ranks.join(' ')} ${page.summary.bars.map((bar) => `${bar.label} ${bar.value}`).join(' ')}`),
+  ]);
+}
+
+describe('the structure tree as poppler reads it (pdfinfo -struct-text)', () => {
+  it('holds the words of the Markdown narrative, in order and nothing between them, in the screen and the press file', () => {
+    // The narrative, then the funding line the page prints at its end.
+    const funding = profileView(validProfile(azerbaijan2021)).pages.map((page) => page.narrative.funding ?? '');
+    const expected = [...markdownWords(azerbaijan2021), ...words(funding.join(' '))];
+    expect(expected.length).toBeGreaterThan(1500);
+    for (const file of [files.screen, files.press]) {
+      // The narrative is the Art element of each page: its title (H2), headings and paragraphs.
+      expect(structureWords(popplerStructure(file), 'Art')).toEqual(expected);
+    }
+  });
+
+  it('keeps real hyphens and joins the words a line end hyphenates', () => {
+    const tags = structureWords(popplerStructure(files.screen));
+    expect(tags).toContain('nagorno-karabakh');
+    expect(tags.filter((word) => word === 'victimized')).toHaveLength(2);
+    expect(tags.some((word) => /-$/.test(word) || word === 'victim-ized')).toBe(false);
+  });
+
+  it('holds every score of the panel with its label, in the order printed, for the seed and the 2023 draft', () => {
+    expect(firstMissing(panelWords(azerbaijan2021), structureWords(popplerStructure(files.screen)))).toBeUndefined();
+    const draftPanel = panelWords(draft2023, draftPath);
+    expect(draftPanel.length).toBeGreaterThan(100);
+    expect(firstMissing(draftPanel, structureWords(popplerStructure(files.draft)))).toBeUndefined();
+  });
+
+  it('has the footer once, and no empty marked content for decoration', () => {
+    const lines = popplerStructure(files.screen);
+    expect(lines.filter((line) => line.text === '')).toEqual([]);
+    const footer = profileView(validProfile(azerbaijan2021)).footer;
+    for (const line of footer) expect(lines.filter((l) => l.text === line)).toHaveLength(1);
+  });
+});
+
+describe('what mupdf reads', () => {
+  it('paints nothing outside marked content on any page of the screen, press and draft file (mutool trace)', () => {
+    for (const file of Object.values(files)) expect(unmarkedPainting(file)).toEqual([0, 0]);
+  });
+
+  it('splits no word at a ligature (mutool draw -F txt): every narrative word with ff, fi or fl reads whole', () => {
+    // A line that ends in U+00AD continues the word on the next line: that is what the soft hyphen says.
+    const read = new Set(words(mupdfText(files.screen).replace(/\u00AD\n/g, '')));
+    const ligatureWords = [...new Set(markdownWords(azerbaijan2021).filter((word) => /f[fil]/.test(word)))];
+    expect(ligatureWords).toContain('trafficking');
+    expect(ligatureWords.filter((word) => !read.has(word))).toEqual([]);
+    expect(mupdfText(files.screen)).not.toMatch(/\bf+ [a-z]/);
+  });
+});
+
+describe('what the draft tells assistive technology', () => {
+  it('says it is a draft in its title, which the viewer shows', () => {
+    const info = execFileSync('pdfinfo', [files.draft], { encoding: 'utf8' });
+    expect(info).toMatch(/^Title: +Azerbaijan \| Global Organized Crime Index 2023 \(draft\)$/m);
+  });
+});
