@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../html/html.js';
@@ -75,6 +77,17 @@ describe('the structure tree as poppler reads it (pdfinfo -struct-text)', () => 
     expect(lines.filter((line) => line.text === '')).toEqual([]);
     const footer = profileView(validProfile(azerbaijan2021)).footer;
     for (const line of footer) expect(lines.filter((l) => l.text === line)).toHaveLength(1);
+  });
+});
+
+describe('the bookmarks, as pdf.js reads them', () => {
+  it('keep the space where a heading wraps', async () => {
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(files.screen)), verbosity: 0 }).promise;
+    type Item = { title: string; items: Item[] };
+    const titles = (items: Item[]): string[] => items.flatMap((item) => [item.title, ...titles(item.items)]);
+    const all = titles((await doc.getOutline()) as Item[]);
+    await doc.destroy();
+    expect(all).toContain('ECONOMIC AND FINANCIAL ENVIRONMENT');
   });
 });
 
