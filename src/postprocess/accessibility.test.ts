@@ -72,6 +72,22 @@ describe('the structure tree as poppler reads it (pdfinfo -struct-text)', () => 
     expect(firstMissing(draftPanel, structureWords(popplerStructure(files.draft)))).toBeUndefined();
   });
 
+  it('pairs each indicator with its value: a table row, the label a row header (TH, Scope Row), the value a cell', () => {
+    const rows: { th: string[]; td: string[] }[] = [];
+    let cell: { kind: 'th' | 'td'; depth: number } | undefined;
+    for (const line of popplerStructure(files.screen)) {
+      if (cell && line.depth <= cell.depth) cell = undefined;
+      if (line.type === 'TR') rows.push({ th: [], td: [] });
+      else if (line.type === 'TH' || line.type === 'TD') cell = { kind: line.type === 'TH' ? 'th' : 'td', depth: line.depth };
+      else if (line.text !== undefined && cell) rows.at(-1)![cell.kind].push(line.text);
+    }
+    const view = profileView(validProfile(azerbaijan2021));
+    const bars = view.pages.flatMap((page) => [...page.groups.flatMap((group) => group.bars), ...page.summary.bars]);
+    expect(rows.map((row) => [words(row.th.join(' ')).join(' '), row.td.join(' ')])).toEqual(bars.map((bar) => [words(bar.label).join(' '), bar.value]));
+    expect(rows).toHaveLength(28);
+    expect(execFileSync('pdfinfo', ['-struct-text', files.screen], { encoding: 'utf8' }).match(/\/Scope \/Row/g)).toHaveLength(28);
+  });
+
   it('has the footer once, and no empty marked content for decoration', () => {
     const lines = popplerStructure(files.screen);
     expect(lines.filter((line) => line.text === '')).toEqual([]);

@@ -49,7 +49,7 @@ export function popplerStructure(pdfPath: string): StructLine[] {
       const depth = (line.length - line.trimStart().length) / 2;
       const body = line.trim();
       const text = /^"(.*)"$/.exec(body)?.[1];
-      return text === undefined ? { depth, type: body.split(' ')[0] as string } : { depth, text };
+      return text === undefined ? { depth, type: (body.split(' ')[0] as string).replace(/:$/, '') } : { depth, text };
     });
 }
 
