@@ -2,9 +2,9 @@ import { PDFArray, PDFName, PDFRawStream } from 'pdf-lib';
 import { bleed, trimSize } from '../postprocess/press/boxes.js';
 import { rgbSpaces } from '../postprocess/press/cmyk.js';
 import { forEachOperation, nameText } from '../postprocess/content-stream.js';
-import { contentStreams, dictOf, fontProgram, infoDict, inherited, nameOf, pageFonts, rectOf, resolve, streamBytes, textOf, xmpText } from '../postprocess/pdf-objects.js';
+import { contentStreams, dictOf, infoDict, inherited, nameOf, rectOf, resolve, streamBytes, textOf, xmpText } from '../postprocess/pdf-objects.js';
 import type { Finding, PreflightCheck } from './preflight.js';
-import { perPage } from './content-checks.js';
+import { fontProblems, perPage } from './content-checks.js';
 import { pdfDateTime, xmpProperty } from './xmp-read.js';
 
 const tolerance = 0.01;
@@ -105,13 +105,7 @@ const fonts: PreflightCheck = {
   id: 'pdfx-fonts',
   description: 'every font embedded, none of Type 3',
   check(doc) {
-    return perPage(doc, this.id, (page) =>
-      pageFonts(doc, page).flatMap((font) => {
-        const name = nameOf(doc, font.get(PDFName.of('BaseFont'))) ?? 'a font';
-        if (nameOf(doc, font.get(PDFName.of('Subtype'))) === 'Type3') return [`${name} is a Type 3 font`];
-        return fontProgram(doc, font).program ? [] : [`${name} is not embedded`];
-      }),
-    );
+    return perPage(doc, this.id, (page) => fontProblems(doc, page, true));
   },
 };
 
