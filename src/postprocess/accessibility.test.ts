@@ -7,7 +7,7 @@ import { renderHtml } from '../html/html.js';
 import { pressOptions } from './press/index.js';
 import { renderBatch } from '../render/batch.js';
 import { validProfile } from '../testing/fixtures.js';
-import { firstMissing, markdownWords, mupdfText, popplerStructure, structureWords, unmarkedPainting, words } from '../testing/outsider.js';
+import { actualTexts, firstMissing, markdownWords, mupdfText, popplerStructure, structureWords, unmarkedPainting, words } from '../testing/outsider.js';
 import { temporaryFolders } from '../testing/press-fixtures.js';
 import { azerbaijan2021, readContent } from '../testing/support.js';
 import { profileView } from '../view/view-model.js';
@@ -96,14 +96,28 @@ describe('the structure tree as poppler reads it (pdfinfo -struct-text)', () => 
   });
 });
 
+describe("the source's letter case where the design shows capitals", () => {
+  it('is the ActualText of every tagged text set in capitals (mutool show), in the screen and the press file', () => {
+    for (const file of [files.screen, files.press]) {
+      const capitals = popplerStructure(file).flatMap((line) => (line.text && /\p{Lu}/u.test(line.text) && line.text === line.text.toUpperCase() ? [line.text] : []));
+      const replacements = actualTexts(file);
+      expect(capitals.length).toBeGreaterThan(40);
+      expect(replacements.map((text) => text.toUpperCase()).sort()).toEqual(capitals.map((text) => text.replace(/\s+/g, ' ')).sort());
+      expect(replacements).toContain('Criminal markets');
+      expect(replacements).toContain('Global Initiative Against Transnational Organized Crime');
+    }
+  });
+});
+
 describe('the bookmarks, as pdf.js reads them', () => {
-  it('keep the space where a heading wraps', async () => {
+  it('keep the space where a heading wraps, and give the source\'s letter case', async () => {
     const doc = await getDocument({ data: new Uint8Array(readFileSync(files.screen)), verbosity: 0 }).promise;
     type Item = { title: string; items: Item[] };
     const titles = (items: Item[]): string[] => items.flatMap((item) => [item.title, ...titles(item.items)]);
     const all = titles((await doc.getOutline()) as Item[]);
     await doc.destroy();
-    expect(all).toContain('ECONOMIC AND FINANCIAL ENVIRONMENT');
+    expect(all).toContain('Economic and financial environment');
+    expect(all.filter((title) => title === title.toUpperCase())).toEqual([]);
   });
 });
 

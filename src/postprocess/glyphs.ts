@@ -2,19 +2,32 @@ import { PDFDict, PDFName, PDFRawStream, type PDFDocument } from 'pdf-lib';
 import { forEachOperation, nameText, type Operand } from './content-stream.js';
 import { dictOf, nameOf, resolve, streamBytes } from './pdf-objects.js';
 
-/** The character codes a ToUnicode CMap maps (bfchar and bfrange; ISO 32000-1, 9.10.3). */
-export function mappedCodes(cmap: string): Set<number> {
-  const codes = new Set<number>();
+const utf16 = (hex: string) => Buffer.from(hex.length % 4 === 0 ? hex : hex.padEnd(hex.length + (4 - (hex.length % 4)), '0'), 'hex').swap16().toString('utf16le');
+
+/** What a ToUnicode CMap maps each character code to (bfchar and bfrange; ISO 32000-1, 9.10.3). */
+export function unicodeMap(cmap: string): Map<number, string> {
+  const map = new Map<number, string>();
   for (const block of cmap.matchAll(/beginbfchar([^]*?)endbfchar/g)) {
-    for (const pair of (block[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<[0-9A-Fa-f]*>/g)) codes.add(parseInt(pair[1]!, 16));
+    for (const pair of (block[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>/g)) map.set(parseInt(pair[1]!, 16), utf16(pair[2]!));
   }
   for (const block of cmap.matchAll(/beginbfrange([^]*?)endbfrange/g)) {
-    for (const range of (block[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:<[0-9A-Fa-f]*>|\[[^\]]*\])/g)) {
+    for (const range of (block[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:<([0-9A-Fa-f]*)>|\[([^\]]*)\])/g)) {
       const [from, to] = [parseInt(range[1]!, 16), parseInt(range[2]!, 16)];
-      for (let code = from; code <= to && code - from < 65536; code++) codes.add(code);
+      const list = range[4] === undefined ? undefined : [...range[4].matchAll(/<([0-9A-Fa-f]*)>/g)].map((m) => utf16(m[1]!));
+      const start = range[3] === undefined ? undefined : utf16(range[3]);
+      for (let code = from; code <= to && code - from < 65536; code++) {
+        // A range's destination grows by one in its last UTF-16 unit.
+        const text = list ? list[code - from] : start && start.slice(0, -1) + String.fromCharCode(start.charCodeAt(start.length - 1) + code - from);
+        if (text !== undefined) map.set(code, text);
+      }
     }
   }
-  return codes;
+  return map;
+}
+
+/** The character codes a ToUnicode CMap maps. */
+export function mappedCodes(cmap: string): Set<number> {
+  return new Set(unicodeMap(cmap).keys());
 }
 
 /** The bytes of a string operand: hex (`<0041>`) or literal (`(A)`, with its escapes). */

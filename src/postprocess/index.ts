@@ -5,6 +5,7 @@ import { artifactsStep } from './artifacts.js';
 import { fontNamesStep } from './font-names.js';
 import { idStep } from './id.js';
 import { incidentalHyphensStep } from './incidental-hyphens.js';
+import { letterCaseStep } from './letter-case.js';
 import { metadataStep } from './metadata.js';
 import { pressPdfStep } from './press.js';
 import { softHyphensStep } from './soft-hyphens.js';
@@ -23,7 +24,7 @@ export interface PageLeftovers {
  * (its crop marks are decoration too); the id step stays last (it hashes the rest).
  */
 export function pdfSteps(press?: PressOptions, { softHyphens = true }: PageLeftovers = {}): PdfStep[] {
-  return [...(softHyphens ? [incidentalHyphensStep, softHyphensStep] : []), metadataStep, press ? pressPdfStep(press) : xmpStep, artifactsStep, fontNamesStep, idStep];
+  return [...(softHyphens ? [incidentalHyphensStep, softHyphensStep] : []), metadataStep, press ? pressPdfStep(press) : xmpStep, artifactsStep, letterCaseStep, fontNamesStep, idStep];
 }
 
 /**

@@ -98,3 +98,12 @@ export function unmarkedPainting(pdfPath: string): number[] {
 export function mupdfText(pdfPath: string): string {
   return execFileSync('mutool', ['draw', '-F', 'txt', '-o', '-', pdfPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 }
+
+/** Every ActualText a PDF's objects hold, decoded (`mutool show … grep` prints one object a line). */
+export function actualTexts(pdfPath: string): string[] {
+  const objects = execFileSync('mutool', ['show', pdfPath, 'grep'], { encoding: 'latin1', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  return [...objects.matchAll(/\/ActualText\s*<([0-9A-Fa-f]*)>/g)].map((m) => {
+    const hex = m[1] ?? '';
+    return hex.toUpperCase().startsWith('FEFF') ? Buffer.from(hex.slice(4), 'hex').swap16().toString('utf16le') : Buffer.from(hex, 'hex').toString('latin1');
+  });
+}
