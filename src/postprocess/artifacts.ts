@@ -1,5 +1,5 @@
 import { PDFArray, PDFDict, PDFName, PDFNull, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
-import { forEachOperation, nameText, type Operation } from './content-stream.js';
+import { forEachOperation } from './content-stream.js';
 import { dictOf, nameOf, replaceContent, resolve, streamBytes, streamRefs } from './pdf-objects.js';
 import type { PdfStep } from './step.js';
 
@@ -13,7 +13,7 @@ const singlePainting = new Set(['sh', 'Do']);
 /** What a marked-content sequence with an MCID paints. */
 interface MarkedSequence {
   mcid: number;
-  /** The BDC operation, its operands included. */
+  /** The BDC operation, its operands included (from the end of the operator before). */
   start: number;
   end: number;
   paths: number;
@@ -27,19 +27,7 @@ export interface ContentMarking {
   sequences: MarkedSequence[];
 }
 
-const firstByte = (operation: Operation) => operation.operands[0]?.start ?? operation.start;
-
-/** The MCID of a BDC's property list given inline (`/P <</MCID 3>> BDC`), if any. */
-function mcidOf(text: string, operation: Operation): number | undefined {
-  const operands = operation.operands;
-  for (let i = 0; i + 1 < operands.length; i++) {
-    if (nameText(text, operands[i]) === 'MCID') {
-      const value = operands[i + 1]!;
-      return value.kind === 'number' ? Number(text.slice(value.start, value.end)) : undefined;
-    }
-  }
-  return undefined;
-}
+const mcidPattern = /\/MCID\s+(\d+)/;
 
 /**
  * Reads a content stream as marked content: each painting object (a painted path from its first
@@ -63,28 +51,35 @@ export function contentMarking(text: string): ContentMarking {
       if (sequence) sequence[kind] += 1;
     }
   };
-  forEachOperation(text, (operation) => {
-    const { operator } = operation;
-    if (pathConstruction.has(operator)) pathStart ??= firstByte(operation);
-    else if (pathPainting.has(operator) || operator === 'n') {
-      if (operator !== 'n') painted(pathStart ?? firstByte(operation), operation.end, 'paths');
-      pathStart = undefined;
-    } else if (textShowing.has(operator) || singlePainting.has(operator)) painted(firstByte(operation), operation.end, 'other');
-    else if (operator === 'BI') imageStart = operation.start;
-    else if (operator === 'EI') painted(imageStart ?? operation.start, operation.end, 'other');
-    else if (operator === 'BT') textObject = open.length === 0 ? { start: operation.start, shows: [], marked: false } : undefined;
-    else if (operator === 'ET') {
-      if (textObject?.marked) unmarked.push(...textObject.shows);
-      else if (textObject && textObject.shows.length > 0) unmarked.push([textObject.start, operation.end]);
-      textObject = undefined;
-    } else if (operator === 'BDC' || operator === 'BMC') {
-      if (textObject) textObject.marked = true;
-      const mcid = operator === 'BDC' ? mcidOf(text, operation) : undefined;
-      const sequence = mcid === undefined ? undefined : { mcid, start: firstByte(operation), end: operation.end, paths: 0, other: 0 };
-      if (sequence) sequences.push(sequence);
-      open.push(sequence);
-    } else if (operator === 'EMC') open.pop();
-  });
+  // Operators only, no operands: an operator's operands start where the operator before it ended.
+  let previousEnd = 0;
+  forEachOperation(
+    text,
+    ({ operator, start: operatorStart, end }) => {
+      const start = previousEnd;
+      previousEnd = end;
+      if (pathConstruction.has(operator)) pathStart ??= start;
+      else if (pathPainting.has(operator) || operator === 'n') {
+        if (operator !== 'n') painted(pathStart ?? start, end, 'paths');
+        pathStart = undefined;
+      } else if (textShowing.has(operator) || singlePainting.has(operator)) painted(start, end, 'other');
+      else if (operator === 'BI') imageStart = start;
+      else if (operator === 'EI') painted(imageStart ?? start, end, 'other');
+      else if (operator === 'BT') textObject = open.length === 0 ? { start, shows: [], marked: false } : undefined;
+      else if (operator === 'ET') {
+        if (textObject?.marked) unmarked.push(...textObject.shows);
+        else if (textObject && textObject.shows.length > 0) unmarked.push([textObject.start, end]);
+        textObject = undefined;
+      } else if (operator === 'BDC' || operator === 'BMC') {
+        if (textObject) textObject.marked = true;
+        const mcid = operator === 'BDC' ? mcidPattern.exec(text.slice(start, operatorStart))?.[1] : undefined;
+        const sequence = mcid === undefined ? undefined : { mcid: Number(mcid), start, end, paths: 0, other: 0 };
+        if (sequence) sequences.push(sequence);
+        open.push(sequence);
+      } else if (operator === 'EMC') open.pop();
+    },
+    false,
+  );
   return { unmarked, sequences };
 }
 
@@ -146,14 +141,14 @@ export function markArtifacts(doc: PDFDocument, page: PDFPage): void {
     const text = streamBytes(stream).toString('latin1');
     const { unmarked, sequences } = contentMarking(text);
     const edits: Edit[] = unmarked.flatMap(([start, end]) => [
-      { start, end: start, text: '/Artifact BMC\n' },
+      { start, end: start, text: '\n/Artifact BMC\n' },
       { start: end, end, text: '\nEMC' },
     ]);
     for (const sequence of sequences) {
       if (sequence.paths === 0 || sequence.other > 0) continue;
       const element = dictOf(doc, parents?.get(sequence.mcid));
       if (element && nameOf(doc, element.get(PDFName.of('S'))) === 'Figure') continue;
-      edits.push({ start: sequence.start, end: sequence.end, text: '/Artifact BMC' });
+      edits.push({ start: sequence.start, end: sequence.end, text: '\n/Artifact BMC' });
       if (element) removeMcid(doc, element, sequence.mcid);
       if (parents && sequence.mcid < parents.size()) parents.set(sequence.mcid, PDFNull);
     }
