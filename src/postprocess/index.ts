@@ -10,6 +10,7 @@ import { letterCaseStep } from './letter-case.js';
 import { metadataStep } from './metadata.js';
 import { pressPdfStep } from './press.js';
 import { softHyphensStep } from './soft-hyphens.js';
+import { structIdsStep } from './struct-ids.js';
 import type { PdfStep } from './step.js';
 import { xmpStep } from './xmp.js';
 
@@ -26,7 +27,7 @@ export interface PageLeftovers {
  * stays last (it hashes the rest).
  */
 export function pdfSteps(press?: PressOptions, { softHyphens = true }: PageLeftovers = {}): PdfStep[] {
-  return [...(softHyphens ? [incidentalHyphensStep, softHyphensStep] : []), metadataStep, press ? pressPdfStep(press) : xmpStep, artifactsStep, letterCaseStep, fontNamesStep, compressStep, idStep];
+  return [...(softHyphens ? [incidentalHyphensStep, softHyphensStep] : []), metadataStep, press ? pressPdfStep(press) : xmpStep, artifactsStep, letterCaseStep, structIdsStep, fontNamesStep, compressStep, idStep];
 }
 
 /**
