@@ -7,7 +7,7 @@ import { renderHtml } from '../html/html.js';
 import { pressOptions } from './press/index.js';
 import { renderBatch } from '../render/batch.js';
 import { validProfile } from '../testing/fixtures.js';
-import { actualTexts, firstMissing, markdownWords, mupdfText, popplerStructure, structureWords, unmarkedPainting, words } from '../testing/outsider.js';
+import { actualTexts, firstMissing, markdownWords, mupdfText, popplerStructure, structureWords, unmarkedPainting, words, type StructLine } from '../testing/outsider.js';
 import { temporaryFolders } from '../testing/press-fixtures.js';
 import { azerbaijan2021, readContent } from '../testing/support.js';
 import { profileView } from '../view/view-model.js';
@@ -86,6 +86,26 @@ describe('the structure tree as poppler reads it (pdfinfo -struct-text)', () => 
     expect(rows.map((row) => [words(row.th.join(' ')).join(' '), row.td.join(' ')])).toEqual(bars.map((bar) => [words(bar.label).join(' '), bar.value]));
     expect(rows).toHaveLength(28);
     expect(execFileSync('pdfinfo', ['-struct-text', files.screen], { encoding: 'utf8' }).match(/\/Scope \/Row/g)).toHaveLength(28);
+  });
+
+  it('groups a score with its label and rank lines, and a group label with its score and table', () => {
+    const lines = popplerStructure(files.screen);
+    /** The texts under the element two levels above the content `text` (its element's parent). */
+    const unitOf = (text: string) => {
+      const at = lines.findIndex((line) => line.text === text);
+      expect(at, text).toBeGreaterThan(0);
+      const depth = lines[at]!.depth - 2;
+      let start = at;
+      while (start > 0 && lines[start]!.depth > depth) start -= 1;
+      const unit: StructLine[] = [];
+      for (let i = start + 1; i < lines.length && lines[i]!.depth > depth; i += 1) unit.push(lines[i]!);
+      return { type: lines[start]!.type, texts: unit.flatMap((line) => (line.text === undefined ? [] : [line.text])), tables: unit.filter((line) => line.type === 'Table').length };
+    };
+    const headline = unitOf('5.08');
+    expect(headline.texts).toEqual(['5.08', 'CRIMINALITY SCORE', '83rd of 193 countries', '26th of 46 Asian countries', '3rd of 8 Central Asian and Caucasian countries']);
+    const markets = unitOf('CRIMINAL MARKETS');
+    expect(markets.texts.slice(0, 4)).toEqual(['CRIMINAL MARKETS', '4.15', 'HUMAN TRAFFICKING', '4.50']);
+    expect(markets.tables).toBe(1);
   });
 
   it('has the footer once, and no empty marked content for decoration', () => {
