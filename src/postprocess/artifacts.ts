@@ -1,6 +1,6 @@
 import { PDFArray, PDFDict, PDFName, PDFNull, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
 import { forEachOperation } from './content-stream.js';
-import { dictOf, nameOf, replaceContent, resolve, streamBytes, streamRefs } from './pdf-objects.js';
+import { dictOf, nameOf, parentTreeArray, replaceContent, resolve, streamBytes, streamRefs } from './pdf-objects.js';
 import type { PdfStep } from './step.js';
 
 /** Operators that paint a path; `n` ends a path without painting it (a clip). */
@@ -96,22 +96,6 @@ function applyEdits(text: string, edits: Edit[]): string {
   return out + text.slice(at);
 }
 
-/** The structure element a page's MCID belongs to, through the parent tree. */
-function parentArray(doc: PDFDocument, page: PDFPage): PDFArray | undefined {
-  const key = resolve(doc, page.node.get(PDFName.of('StructParents')));
-  const root = dictOf(doc, doc.catalog.get(PDFName.of('StructTreeRoot')));
-  const nums = resolve(doc, dictOf(doc, root?.get(PDFName.of('ParentTree')))?.get(PDFName.of('Nums')));
-  if (!(key instanceof PDFNumber) || !(nums instanceof PDFArray)) return undefined;
-  for (let i = 0; i + 1 < nums.size(); i += 2) {
-    const number = resolve(doc, nums.get(i));
-    if (number instanceof PDFNumber && number.asNumber() === key.asNumber()) {
-      const array = resolve(doc, nums.get(i + 1));
-      return array instanceof PDFArray ? array : undefined;
-    }
-  }
-  return undefined;
-}
-
 /** Takes marked-content reference `mcid` out of a structure element's kids. */
 function removeMcid(doc: PDFDocument, element: PDFDict, mcid: number): void {
   const kids = resolve(doc, element.get(PDFName.of('K')));
@@ -134,7 +118,7 @@ function removeMcid(doc: PDFDocument, element: PDFDict, mcid: number): void {
  * element is a Figure (a drawing whose paths are its content).
  */
 export function markArtifacts(doc: PDFDocument, page: PDFPage): void {
-  const parents = parentArray(doc, page);
+  const parents = parentTreeArray(doc, page);
   for (const ref of streamRefs(page.node.get(PDFName.of('Contents')))) {
     const stream = doc.context.lookup(ref);
     if (!(stream instanceof PDFRawStream)) continue;

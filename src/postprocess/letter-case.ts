@@ -4,7 +4,7 @@ import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { unicodeMap } from './glyphs.js';
-import { dictOf, nameOf, resolve, streamBytes, streamRefs, textOf } from './pdf-objects.js';
+import { dictOf, nameOf, parentTreeArray, resolve, streamBytes, streamRefs, textOf } from './pdf-objects.js';
 import type { PdfStep } from './step.js';
 
 /** Text as compared: no soft hyphens, one space for any run of white space (a tie is a no-break space). */
@@ -103,15 +103,8 @@ export function restoreLetterCase(doc: PDFDocument, entry: ValidProfile): void {
     const source = sources.get(keyOf(shown));
     return source !== undefined && source !== plain(shown) ? source : undefined;
   };
-  const root = dictOf(doc, doc.catalog.get(PDFName.of('StructTreeRoot')));
-  const nums = resolve(doc, dictOf(doc, root?.get(PDFName.of('ParentTree')))?.get(PDFName.of('Nums')));
   for (const page of doc.getPages()) {
-    const key = resolve(doc, page.node.get(PDFName.of('StructParents')));
-    if (!(key instanceof PDFNumber) || !(nums instanceof PDFArray)) continue;
-    let parents: PDFArray | undefined;
-    for (let i = 0; i + 1 < nums.size(); i += 2) {
-      if ((resolve(doc, nums.get(i)) as PDFNumber | undefined)?.asNumber() === key.asNumber()) parents = resolve(doc, nums.get(i + 1)) as PDFArray;
-    }
+    const parents = parentTreeArray(doc, page);
     const texts = mcidTexts(doc, page);
     const elements = new Set<PDFDict>();
     for (const mcid of texts.keys()) {

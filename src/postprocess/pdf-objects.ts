@@ -211,3 +211,36 @@ export function fontProgram(doc: PDFDocument, font: PDFDict): { descriptor?: PDF
   const program = ['FontFile', 'FontFile2', 'FontFile3'].map((key) => resolve(doc, descriptor?.get(PDFName.of(key)))).find((file) => file instanceof PDFRawStream);
   return { ...(descriptor ? { descriptor } : {}), ...(program instanceof PDFRawStream ? { program } : {}) };
 }
+
+/** A page's entry of the parent tree: the structure element of each of its MCIDs, by MCID. */
+export function parentTreeArray(doc: PDFDocument, page: PDFPage): PDFArray | undefined {
+  const key = resolve(doc, page.node.get(PDFName.of('StructParents')));
+  const root = dictOf(doc, doc.catalog.get(PDFName.of('StructTreeRoot')));
+  const nums = resolve(doc, dictOf(doc, root?.get(PDFName.of('ParentTree')))?.get(PDFName.of('Nums')));
+  if (!(key instanceof PDFNumber) || !(nums instanceof PDFArray)) return undefined;
+  for (let i = 0; i + 1 < nums.size(); i += 2) {
+    const number = resolve(doc, nums.get(i));
+    if (number instanceof PDFNumber && number.asNumber() === key.asNumber()) {
+      const array = resolve(doc, nums.get(i + 1));
+      return array instanceof PDFArray ? array : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The structure elements in reading order (depth first), each with its reference where it has one. */
+export function structElementsInOrder(doc: PDFDocument): { element: PDFDict; ref?: PDFRef }[] {
+  const found: { element: PDFDict; ref?: PDFRef }[] = [];
+  const seen = new Set<PDFDict>();
+  const walk = (value: PDFObject | undefined) => {
+    const resolved = resolve(doc, value);
+    if (resolved instanceof PDFArray) return resolved.asArray().forEach(walk);
+    if (!(resolved instanceof PDFDict) || seen.has(resolved) || !resolved.has(PDFName.of('S'))) return;
+    seen.add(resolved);
+    const ref = value instanceof PDFDict ? undefined : (value as PDFRef | undefined);
+    found.push(ref ? { element: resolved, ref } : { element: resolved });
+    walk(resolved.get(PDFName.of('K')));
+  };
+  walk(dictOf(doc, doc.catalog.get(PDFName.of('StructTreeRoot')))?.get(PDFName.of('K')));
+  return found;
+}

@@ -1,23 +1,6 @@
-import { PDFArray, PDFDict, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { dictOf, resolve, textOf } from './pdf-objects.js';
+import { PDFArray, PDFName, PDFRef, PDFString, type PDFDict, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { dictOf, resolve, structElementsInOrder, textOf } from './pdf-objects.js';
 import type { PdfStep } from './step.js';
-
-/** The structure elements in reading order, each with its reference. */
-function elementsInOrder(doc: PDFDocument): { element: PDFDict; ref?: PDFRef }[] {
-  const found: { element: PDFDict; ref?: PDFRef }[] = [];
-  const seen = new Set<PDFDict>();
-  const walk = (value: PDFObject | undefined) => {
-    const resolved = resolve(doc, value);
-    if (resolved instanceof PDFArray) return resolved.asArray().forEach(walk);
-    if (!(resolved instanceof PDFDict) || seen.has(resolved) || !resolved.has(PDFName.of('S'))) return;
-    seen.add(resolved);
-    const ref = value instanceof PDFDict ? undefined : (value as PDFRef | undefined);
-    found.push(ref ? { element: resolved, ref } : { element: resolved });
-    walk(resolved.get(PDFName.of('K')));
-  };
-  walk(dictOf(doc, doc.catalog.get(PDFName.of('StructTreeRoot')))?.get(PDFName.of('K')));
-  return found;
-}
 
 /** Each attribute dictionary of an element (/A: a dictionary or an array of them, with revision numbers). */
 function attributeDicts(doc: PDFDocument, element: PDFDict): PDFDict[] {
@@ -37,7 +20,7 @@ export function renameStructIds(doc: PDFDocument): void {
   if (!root) return;
   const names = new Map<string, string>();
   const entries: [string, PDFRef | PDFDict][] = [];
-  for (const { element, ref } of elementsInOrder(doc)) {
+  for (const { element, ref } of structElementsInOrder(doc)) {
     const id = textOf(doc, element.get(PDFName.of('ID')));
     if (id === undefined) continue;
     const name = `id${String(names.size + 1).padStart(4, '0')}`;
@@ -46,7 +29,7 @@ export function renameStructIds(doc: PDFDocument): void {
     entries.push([name, ref ?? element]);
   }
   if (names.size === 0) return;
-  for (const { element } of elementsInOrder(doc)) {
+  for (const { element } of structElementsInOrder(doc)) {
     for (const attributes of attributeDicts(doc, element)) {
       const headers = resolve(doc, attributes.get(PDFName.of('Headers')));
       if (!(headers instanceof PDFArray)) continue;

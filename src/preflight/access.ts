@@ -1,25 +1,12 @@
-import { PDFArray, PDFBool, PDFDict, PDFName, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { dictOf, infoDict, nameOf, resolve, textOf, xmpText } from '../postprocess/pdf-objects.js';
+import { PDFArray, PDFBool, PDFDict, PDFName, type PDFDocument } from 'pdf-lib';
+import { dictOf, infoDict, nameOf, resolve, structElementsInOrder, textOf, xmpText } from '../postprocess/pdf-objects.js';
 import { contentChecks } from './content-checks.js';
 import type { Finding, PreflightCheck } from './preflight.js';
 import { xmpProperty } from './xmp-read.js';
 
-/** The structure elements in reading order (depth first), with their type. */
+/** The structure elements in reading order (depth first). */
 function structElements(doc: PDFDocument): PDFDict[] {
-  const root = dictOf(doc, doc.catalog.get(PDFName.of('StructTreeRoot')));
-  const found: PDFDict[] = [];
-  const seen = new Set<PDFDict>();
-  const walk = (value: PDFObject | undefined) => {
-    const resolved = resolve(doc, value);
-    if (resolved instanceof PDFArray) return resolved.asArray().forEach(walk);
-    if (!(resolved instanceof PDFDict) || seen.has(resolved)) return;
-    seen.add(resolved);
-    if (!resolved.has(PDFName.of('S'))) return;
-    found.push(resolved);
-    walk(resolved.get(PDFName.of('K')));
-  };
-  walk(root?.get(PDFName.of('K')));
-  return found;
+  return structElementsInOrder(doc).map(({ element }) => element);
 }
 
 /** The structure elements among an element's kids (MCIDs and object references left out). */
