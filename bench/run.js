@@ -1,4 +1,5 @@
 // npm run bench: every benchmark, each against a floor measured in the same run.
+import { runAccessibilityBench } from './accessibility.js';
 import { runPressBench } from './press.js';
 import { benchRender } from './render.js';
 import { benchStartup } from './startup.js';
@@ -18,6 +19,7 @@ const benches = [
   [undefined, benchRender],
   ['typography: quotes and hyphenation (target: at most 1.10x the text as written)', runTypographyBench],
   ['press target against screen target (target: within 1.25x per profile)', runPressBench],
+  ['PDF/UA: the accessibility work against today\'s output, per printed profile (target: at most 1.10x)', runAccessibilityBench],
 ];
 for (const [index, [heading, bench]] of benches.entries()) {
   if (index > 0) console.log('');

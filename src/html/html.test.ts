@@ -12,14 +12,14 @@ function textOf(document: string, className: string): string[] {
 }
 
 describe('renderHtml on the published Azerbaijan 2021 profile', () => {
-  it('prints every indicator of the edition with its two-decimal value, beside a labelled SVG bar', () => {
+  it('prints every indicator of the edition as a table row, its label a row header and its two-decimal value a cell, beside a labelled SVG bar hidden from the tags', () => {
     const { edition, data } = azerbaijan;
     const groups = [...edition.criminality.groups.map((g) => ({ g, values: (data.criminality[g.key] as { indicators: Record<string, number> }).indicators })), { g: edition.resilience, values: data.resilience.indicators }];
     let count = 0;
     for (const { g, values } of groups) {
       for (const indicator of g.indicators) {
         const value = (values[indicator.key] as number).toFixed(2);
-        const row = new RegExp(`>${indicator.label}</span>\\s*<svg[^>]*role="img" aria-label="${indicator.label}: ${value} of 10"[\\s\\S]*?</svg>\\s*<span[^>]*>${value}</span>`);
+        const row = new RegExp(`<th scope="row" class="bar-label">${indicator.label}</th>\\s*<td aria-hidden="true"><svg[^>]*role="img" aria-label="${indicator.label}: ${value} of 10"[\\s\\S]*?</svg></td>\\s*<td class="bar-value">${value}</td>`);
         expect(html, indicator.label).toMatch(row);
         count++;
       }

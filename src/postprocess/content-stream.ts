@@ -50,8 +50,11 @@ function inlineImageEnd(text: string, idEnd: number): number {
   return text.length;
 }
 
-/** Calls `visit` for each operator of a content stream, in order, with its operands. */
-export function forEachOperation(text: string, visit: (operation: Operation) => void): void {
+/**
+ * Calls `visit` for each operator of a content stream, in order, with its operands; without
+ * `withOperands`, with none (a reader of operators alone allocates nothing for their operands).
+ */
+export function forEachOperation(text: string, visit: (operation: Operation) => void, withOperands = true): void {
   let operands: Operand[] = [];
   const length = text.length;
   let at = 0;
@@ -65,33 +68,33 @@ export function forEachOperation(text: string, visit: (operation: Operation) => 
       while (at < length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at += 1;
     } else if (code === 0x28 /* ( */) {
       at = literalStringEnd(text, at);
-      operands.push({ kind: 'string', start, end: at });
+      if (withOperands) operands.push({ kind: 'string', start, end: at });
     } else if (code === 0x3c /* < */ && text.charCodeAt(at + 1) !== 0x3c) {
       at = text.indexOf('>', at) + 1 || length;
-      operands.push({ kind: 'string', start, end: at });
+      if (withOperands) operands.push({ kind: 'string', start, end: at });
     } else if ((code === 0x3c || code === 0x3e) && text.charCodeAt(at + 1) === code) {
       at += 2;
-      operands.push({ kind: 'delimiter', start, end: at });
+      if (withOperands) operands.push({ kind: 'delimiter', start, end: at });
     } else if (code === 0x2f /* / */) {
       at += 1;
       while (at < length && classes[text.charCodeAt(at) & 0xff] === regular) at += 1;
-      operands.push({ kind: 'name', start, end: at });
+      if (withOperands) operands.push({ kind: 'name', start, end: at });
     } else if (kind === delimiter) {
       at += 1;
-      operands.push({ kind: 'delimiter', start, end: at });
+      if (withOperands) operands.push({ kind: 'delimiter', start, end: at });
     } else {
       while (at < length && classes[text.charCodeAt(at) & 0xff] === regular) at += 1;
       const first = code;
       // Numbers start with a digit, a sign or a point; true, false and null are operands too.
       if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e) {
-        operands.push({ kind: 'number', start, end: at });
+        if (withOperands) operands.push({ kind: 'number', start, end: at });
       } else {
         const word = text.slice(start, at);
         if (word === 'true' || word === 'false' || word === 'null') {
-          operands.push({ kind: 'keyword', start, end: at });
+          if (withOperands) operands.push({ kind: 'keyword', start, end: at });
         } else {
           visit({ operator: word, start, end: at, operands });
-          operands = [];
+          if (withOperands) operands = [];
           if (word === 'ID') at = inlineImageEnd(text, at);
         }
       }

@@ -1,10 +1,16 @@
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { ValidProfile } from '../profile/valid.js';
 import type { PressOptions } from './press/index.js';
+import { artifactsStep } from './artifacts.js';
+import { fontNamesStep } from './font-names.js';
+import { compressStep } from './compress.js';
 import { idStep } from './id.js';
+import { incidentalHyphensStep } from './incidental-hyphens.js';
+import { letterCaseStep } from './letter-case.js';
 import { metadataStep } from './metadata.js';
 import { pressPdfStep } from './press.js';
 import { softHyphensStep } from './soft-hyphens.js';
+import { structIdsStep } from './struct-ids.js';
 import type { PdfStep } from './step.js';
 import { xmpStep } from './xmp.js';
 
@@ -16,10 +22,12 @@ export interface PageLeftovers {
 
 /**
  * The post-processing of a printed profile, in order: of the screen PDF, or with `press` of the
- * press file. A new step is one file and one line here; the id step stays last (it hashes the rest).
+ * press file. A new step is one file and one line here; the artifacts step follows the press step
+ * (its crop marks are decoration too); the compress step deflates what the steps rewrote; the id step
+ * stays last (it hashes the rest).
  */
 export function pdfSteps(press?: PressOptions, { softHyphens = true }: PageLeftovers = {}): PdfStep[] {
-  return [...(softHyphens ? [softHyphensStep] : []), metadataStep, press ? pressPdfStep(press) : xmpStep, idStep];
+  return [...(softHyphens ? [incidentalHyphensStep, softHyphensStep] : []), metadataStep, press ? pressPdfStep(press) : xmpStep, artifactsStep, letterCaseStep, structIdsStep, fontNamesStep, compressStep, idStep];
 }
 
 /**

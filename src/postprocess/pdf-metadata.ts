@@ -22,7 +22,9 @@ export function documentDate(year: number, epoch = process.env.SOURCE_DATE_EPOCH
 
 export function profileMetadata({ data, edition }: ValidProfile): PdfMetadata {
   return {
-    title: `${data.country} | ${edition.title}`,
+    // A draft or a profile under review says so in its title, which readers show and speak (its
+    // watermark is decoration, an artifact).
+    title: `${data.country} | ${edition.title}${data.status === 'final' ? '' : ` (${data.status})`}`,
     author: edition.publisher,
     subject: `${edition.title}: country profile of ${data.country}, criminality and resilience scores`,
     keywords: [data.country, data.continent, data.region, edition.title, 'organized crime', 'criminality', 'resilience'],

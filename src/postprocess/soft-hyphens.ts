@@ -47,7 +47,47 @@ function editAt(bytes: Buffer, at: number): Edit | undefined {
   if (!/^FEFF(?:[0-9A-F]{4})*$/i.test(hex)) return undefined;
   const units = hex.slice(4).match(/.{4}/g) ?? [];
   const kept = units.filter((unit) => unit.toUpperCase() !== '00AD');
-  return kept.length === units.length ? undefined : { start: hexStart, end: hexEnd, text: hex.slice(0, 4) + kept.join('') };
+  if (kept.length === units.length) return undefined;
+  return ligatureEdit(bytes, spanStart, hexEnd, units.length - kept.length) ?? { start: hexStart, end: hexEnd, text: hex.slice(0, 4) + kept.join('') };
+}
+
+/** The glyph operations Skia writes in a span: `x y Td <HEX> Tj` or `<HEX> Tj`, a line each. */
+const glyphLine = /(-?[\d.]+ -?[\d.]+ Td )?<((?:[0-9A-F]{4})+)> Tj\n/y;
+const spanBodyStart = Buffer.from('> >> BDC\n', 'latin1');
+const emc = Buffer.from('EMC\n', 'latin1');
+/** What may follow a span whose glyphs lose their advance: a new position (Td) or the end of the text. */
+const positionedNext = /^(?:ET\b|-?[\d.]+ -?[\d.]+ Td\b|$)/;
+
+/**
+ * A ligature across a soft hyphen ("traf\u00ADfic"): Skia writes the ligature's glyph and, for the
+ * soft hyphen, an invisible glyph (the space's, which a reader extracts as a space: "traff icking"),
+ * in a span whose replacement text is "f\u00ADf"; a nested span also ends poppler's reading of the
+ * tag's content there. The ligature glyph alone reads right (its ToUnicode gives "ff"), so the span
+ * goes with the soft hyphens' glyphs, their offsets kept. Only where the span holds the first glyph
+ * and one per soft hyphen, and the text after it is positioned anew (Td moves from the start of the
+ * line, so dropped advances move nothing); otherwise undefined.
+ */
+function ligatureEdit(bytes: Buffer, spanStart: number, hexEnd: number, softHyphens: number): Edit | undefined {
+  if (spanStart < 0 || bytes.compare(spanOpen, 0, spanOpen.length, spanStart, spanStart + spanOpen.length) !== 0) return undefined;
+  if (bytes.compare(spanBodyStart, 0, spanBodyStart.length, hexEnd, hexEnd + spanBodyStart.length) !== 0) return undefined;
+  const bodyStart = hexEnd + spanBodyStart.length;
+  const bodyEnd = bytes.indexOf(emc, bodyStart);
+  if (bodyEnd < 0 || bodyEnd - bodyStart > 400) return undefined;
+  const body = bytes.toString('latin1', bodyStart, bodyEnd);
+  const after = bytes.toString('latin1', bodyEnd + emc.length, bodyEnd + emc.length + 40);
+  if (!positionedNext.test(after)) return undefined;
+  let text = '';
+  let glyphs = 0;
+  glyphLine.lastIndex = 0;
+  for (let match = glyphLine.exec(body); match; match = glyphLine.exec(body)) {
+    const [, offset = '', codes = ''] = match;
+    text += offset;
+    if (glyphs === 0) text += `<${codes.slice(0, 4)}> Tj\n`;
+    glyphs += codes.length / 4;
+    if (glyphLine.lastIndex === body.length) break;
+  }
+  if (glyphLine.lastIndex !== body.length || glyphs !== 1 + softHyphens) return undefined;
+  return { start: spanStart, end: bodyEnd + emc.length, text };
 }
 
 /**
@@ -83,7 +123,7 @@ export function dropSoftHyphens(bytes: Buffer): Buffer {
  */
 export const softHyphensStep: PdfStep = {
   id: 'soft-hyphens',
-  description: 'removes the soft hyphens from the text a reader extracts (the hyphens shown at line ends stay)',
+  description: 'removes the soft hyphens from the text a reader extracts (the hyphens shown at line ends stay), and the invisible glyph of one inside a ligature',
   edit(doc) {
     rewriteContentStreams(doc, dropSoftHyphens);
   },

@@ -4,7 +4,7 @@ import type { PdfStep } from './step.js';
 
 export const xmpStep: PdfStep = {
   id: 'xmp',
-  description: 'XMP metadata with dc:title, agreeing with the Info dictionary (for accessibility checkers)',
+  description: 'XMP metadata with dc:title, agreeing with the Info dictionary, and pdfuaid:part 1 (PDF/UA-1)',
   edit(doc, { entry }) {
     setXmp(doc, xmpPacket(profileMetadata(entry), false));
   },

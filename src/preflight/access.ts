@@ -1,24 +1,26 @@
-import { PDFArray, PDFBool, PDFDict, PDFName, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { dictOf, infoDict, nameOf, resolve, textOf, xmpText } from '../postprocess/pdf-objects.js';
+import { PDFArray, PDFBool, PDFDict, PDFName, type PDFDocument } from 'pdf-lib';
+import { dictOf, infoDict, nameOf, resolve, structElementsInOrder, textOf, xmpText } from '../postprocess/pdf-objects.js';
+import { contentChecks } from './content-checks.js';
 import type { Finding, PreflightCheck } from './preflight.js';
 import { xmpProperty } from './xmp-read.js';
 
-/** The structure elements in reading order (depth first), with their type. */
+/** The structure elements in reading order (depth first). */
 function structElements(doc: PDFDocument): PDFDict[] {
-  const root = dictOf(doc, doc.catalog.get(PDFName.of('StructTreeRoot')));
-  const found: PDFDict[] = [];
-  const seen = new Set<PDFDict>();
-  const walk = (value: PDFObject | undefined) => {
-    const resolved = resolve(doc, value);
-    if (resolved instanceof PDFArray) return resolved.asArray().forEach(walk);
-    if (!(resolved instanceof PDFDict) || seen.has(resolved)) return;
-    seen.add(resolved);
-    if (!resolved.has(PDFName.of('S'))) return;
-    found.push(resolved);
-    walk(resolved.get(PDFName.of('K')));
-  };
-  walk(root?.get(PDFName.of('K')));
-  return found;
+  return structElementsInOrder(doc).map(({ element }) => element);
+}
+
+/** The structure elements among an element's kids (MCIDs and object references left out). */
+function kidElements(doc: PDFDocument, element: PDFDict): PDFDict[] {
+  const kids = resolve(doc, element.get(PDFName.of('K')));
+  const list = kids instanceof PDFArray ? kids.asArray() : kids ? [kids] : [];
+  return list.flatMap((kid) => {
+    const dict = dictOf(doc, kid);
+    return dict?.has(PDFName.of('S')) ? [dict] : [];
+  });
+}
+
+function descendants(doc: PDFDocument, element: PDFDict): PDFDict[] {
+  return kidElements(doc, element).flatMap((kid) => [kid, ...descendants(doc, kid)]);
 }
 
 const tagged: PreflightCheck = {
@@ -59,7 +61,7 @@ const title: PreflightCheck = {
 
 const figures: PreflightCheck = {
   id: 'figures',
-  description: 'every Figure has alternative text (/Alt or /ActualText); decorative graphics are artifacts, outside the tree',
+  description: 'every Figure has alternative text (/Alt or /ActualText)',
   check(doc) {
     const bare = structElements(doc).filter(
       (element) => nameOf(doc, element.get(PDFName.of('S'))) === 'Figure' && !textOf(doc, element.get(PDFName.of('Alt'))) && !textOf(doc, element.get(PDFName.of('ActualText'))),
@@ -84,4 +86,68 @@ const headings: PreflightCheck = {
   },
 };
 
-export const accessibilityChecks: PreflightCheck[] = [tagged, lang, title, figures, headings];
+/** The standard structure types of ISO 32000-1, 14.8.4. */
+const standardTypes = new Set(
+  (
+    'Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody ' +
+    'Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form'
+  ).split(' '),
+);
+
+const typeOf = (doc: PDFDocument, element: PDFDict) => nameOf(doc, element.get(PDFName.of('S'))) ?? '';
+
+const structureTypes: PreflightCheck = {
+  id: 'structure-types',
+  description: 'every structure type is a standard one, or role-mapped to one (RoleMap)',
+  check(doc) {
+    const roleMap = dictOf(doc, dictOf(doc, doc.catalog.get(PDFName.of('StructTreeRoot')))?.get(PDFName.of('RoleMap')));
+    const standard = (type: string, depth = 0): boolean => standardTypes.has(type) || (depth < 10 && standard(nameOf(doc, roleMap?.get(PDFName.of(type))) ?? '', depth + 1));
+    const unknown = new Set(structElements(doc).map((element) => typeOf(doc, element)).filter((type) => !standard(type)));
+    return [...unknown].map((type) => ({ check: this.id, message: `structure type ${type} is neither standard nor role-mapped to a standard type` }));
+  },
+};
+
+/** Where list and table elements may stand (ISO 32000-1, 14.8.4.3.3 and 14.8.4.3.4): kid type -> parent types. */
+const allowedParents: Record<string, string[]> = {
+  LI: ['L'],
+  Lbl: ['LI'],
+  LBody: ['LI'],
+  TR: ['Table', 'THead', 'TBody', 'TFoot'],
+  TH: ['TR'],
+  TD: ['TR'],
+  THead: ['Table'],
+  TBody: ['Table'],
+  TFoot: ['Table'],
+};
+const allowedKids: Record<string, string[]> = { L: ['LI', 'L', 'Caption'], TR: ['TH', 'TD'] };
+
+const listsAndTables: PreflightCheck = {
+  id: 'lists-tables',
+  description: 'lists and tables are structured: L holds LI, LI holds Lbl or LBody (or content), TH and TD in TR, TR in a Table, a Table has header cells (TH)',
+  check(doc) {
+    const problems = new Set<string>();
+    for (const element of structElements(doc)) {
+      const type = typeOf(doc, element);
+      const parent = dictOf(doc, element.get(PDFName.of('P')));
+      const parentType = parent ? typeOf(doc, parent) : '';
+      if (allowedParents[type] && !allowedParents[type].includes(parentType)) problems.add(`${type} inside ${parentType || 'no element'}`);
+      const kids = allowedKids[type];
+      if (kids) {
+        for (const kid of kidElements(doc, element)) if (!kids.includes(typeOf(doc, kid))) problems.add(`${type} holds ${typeOf(doc, kid)}`);
+      }
+      if (type === 'Table' && !descendants(doc, element).some((kid) => typeOf(doc, kid) === 'TH')) problems.add('a Table without header cells (TH)');
+    }
+    return [...problems].map((message) => ({ check: this.id, message }));
+  },
+};
+
+const pdfuaId: PreflightCheck = {
+  id: 'pdfua-id',
+  description: 'the XMP metadata declares PDF/UA-1 (pdfuaid:part 1)',
+  check(doc) {
+    const part = xmpProperty(xmpText(doc) ?? '', 'pdfuaid:part');
+    return part === '1' ? [] : [{ check: this.id, message: `XMP pdfuaid:part is ${part === undefined ? 'missing' : `'${part}'`}; expected 1 (PDF/UA-1)` }];
+  },
+};
+
+export const accessibilityChecks: PreflightCheck[] = [tagged, lang, title, pdfuaId, structureTypes, figures, headings, listsAndTables, ...contentChecks];

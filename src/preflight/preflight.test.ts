@@ -47,6 +47,24 @@ const structElements = (doc: PDFDocument) =>
 
 const info = (doc: PDFDocument) => doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
 
+const replaceXmp = (from: string, to: string) => (doc: PDFDocument) => {
+  const ref = doc.catalog.get(PDFName.of('Metadata')) as PDFRef;
+  const text = Buffer.from((doc.context.lookup(ref) as PDFRawStream).contents).toString('utf8');
+  expect(text).toContain(from);
+  const changed = text.replace(from, to);
+  doc.context.assign(ref, PDFRawStream.of(doc.context.obj({ Type: 'Metadata', Subtype: 'XML', Length: PDFNumber.of(Buffer.byteLength(changed)) }), Buffer.from(changed)));
+};
+
+const dicts = (doc: PDFDocument) => [...doc.context.enumerateIndirectObjects()].map(([, o]) => o).filter((o): o is PDFDict => o instanceof PDFDict);
+const ofType = (doc: PDFDocument, type: string) => structElements(doc).filter((e) => e.get(PDFName.of('S')) === PDFName.of(type));
+
+/** A page with one more content stream, painting what `content` says. */
+function paintOnPage(doc: PDFDocument, content: string): void {
+  const page = doc.getPage(0);
+  const contents = page.node.get(PDFName.of('Contents'));
+  page.node.set(PDFName.of('Contents'), doc.context.obj([contents!, doc.context.register(doc.context.stream(content))]));
+}
+
 describe('preflight of a press file: one finding per broken point, none for the file render writes', () => {
   it('passes the press and screen files render writes', async () => {
     expect(await preflight(press)).toEqual({ press: true, findings: [] });
@@ -73,7 +91,7 @@ describe('preflight of a press file: one finding per broken point, none for the 
     const rgb = await broken(press, (doc) => {
       const page = doc.getPage(0);
       const contents = page.node.get(PDFName.of('Contents'));
-      page.node.set(PDFName.of('Contents'), doc.context.obj([contents!, doc.context.register(doc.context.stream('1 0 0 rg 0 0 10 10 re f'))]));
+      page.node.set(PDFName.of('Contents'), doc.context.obj([contents!, doc.context.register(doc.context.stream('/Artifact BMC 1 0 0 rg 0 0 10 10 re f EMC'))]));
     });
     expect((await preflight(rgb)).findings).toEqual([{ check: 'pdfx-colour', page: 1, message: 'RGB colour: rg operator' }]);
   });
@@ -81,17 +99,12 @@ describe('preflight of a press file: one finding per broken point, none for the 
   it('pdfx-fonts: a font not embedded, a Type 3 font', async () => {
     const fontsOf = (doc: PDFDocument) => [...doc.context.enumerateIndirectObjects()].map(([, o]) => o).filter((o): o is PDFDict => o instanceof PDFDict);
     const notEmbedded = await broken(press, (doc) => fontsOf(doc).filter((d) => d.get(PDFName.of('Type')) === PDFName.of('FontDescriptor')).forEach((d) => d.delete(PDFName.of('FontFile2'))));
-    expect(await checksFailing(notEmbedded)).toEqual(['pdfx-fonts']);
+    expect(await checksFailing(notEmbedded)).toEqual(['pdfx-fonts', 'fonts-embedded']);
     const type3 = await broken(press, (doc) => fontsOf(doc).find((d) => d.get(PDFName.of('Subtype')) === PDFName.of('Type0'))!.set(PDFName.of('Subtype'), PDFName.of('Type3')));
     expect((await preflight(type3)).findings[0]).toMatchObject({ check: 'pdfx-fonts', message: expect.stringContaining('Type 3') });
   });
 
   it('pdfx-xmp: no PDF/X-4 declaration, a title that disagrees with the Info dictionary, no Trapped', async () => {
-    const replaceXmp = (from: string, to: string) => (doc: PDFDocument) => {
-      const ref = doc.catalog.get(PDFName.of('Metadata')) as PDFRef;
-      const text = Buffer.from((doc.context.lookup(ref) as PDFRawStream).contents).toString('utf8').replace(from, to);
-      doc.context.assign(ref, PDFRawStream.of(doc.context.obj({ Type: 'Metadata', Subtype: 'XML', Length: PDFNumber.of(Buffer.byteLength(text)) }), Buffer.from(text)));
-    };
     expect(await checksFailing(await broken(press, replaceXmp(' pdfxid:GTS_PDFXVersion="PDF/X-4"', '')))).toEqual(['pdfx-xmp']);
     expect(await checksFailing(await broken(press, (doc) => info(doc).set(PDFName.of('Title'), PDFString.of('Another title'))))).toEqual(['pdfx-xmp']);
     expect(await checksFailing(await broken(press, (doc) => info(doc).delete(PDFName.of('Trapped'))))).toEqual(['pdfx-xmp']);
@@ -117,7 +130,8 @@ describe('preflight of accessibility, for every PDF', () => {
 
   it('title: not shown in the title bar; no dc:title in the XMP', async () => {
     expect(await checksFailing(await broken(screen, (doc) => doc.catalog.delete(PDFName.of('ViewerPreferences'))))).toEqual(['title']);
-    expect(await checksFailing(await broken(screen, (doc) => doc.catalog.delete(PDFName.of('Metadata'))))).toEqual(['title']);
+    // Without XMP there is no PDF/UA declaration either.
+    expect(await checksFailing(await broken(screen, (doc) => doc.catalog.delete(PDFName.of('Metadata'))))).toEqual(['title', 'pdfua-id']);
   });
 
   it('figures: a Figure without alternative text', async () => {
@@ -128,6 +142,71 @@ describe('preflight of accessibility, for every PDF', () => {
       document.set(PDFName.of('K'), doc.context.obj([...(kids instanceof PDFArray ? kids.asArray() : [kids!]), element]));
     });
     expect((await preflight(figure)).findings).toEqual([{ check: 'figures', message: '1 Figure without alternative text' }]);
+  });
+
+  it('pdfua-id: no PDF/UA-1 declaration in the XMP', async () => {
+    expect(await checksFailing(await broken(screen, replaceXmp('pdfuaid:part="1"', '')))).toEqual(['pdfua-id']);
+    expect(await checksFailing(await broken(press, replaceXmp('pdfuaid:part="1"', 'pdfuaid:part="2"')))).toEqual(['pdfua-id']);
+  });
+
+  it('structure-types: a type neither standard nor role-mapped; role-mapped, it passes', async () => {
+    const custom = (roleMap: boolean) => (doc: PDFDocument) => {
+      ofType(doc, 'P')[0]!.set(PDFName.of('S'), PDFName.of('Callout'));
+      if (roleMap) doc.context.lookup(doc.catalog.get(PDFName.of('StructTreeRoot')), PDFDict).set(PDFName.of('RoleMap'), doc.context.obj({ Callout: 'P' }));
+    };
+    expect((await preflight(await broken(screen, custom(false)))).findings).toEqual([
+      { check: 'structure-types', message: 'structure type Callout is neither standard nor role-mapped to a standard type' },
+    ]);
+    expect(await checksFailing(await broken(screen, custom(true)))).toEqual([]);
+  });
+
+  it('lists-tables: a list item that is not an LI, a table without header cells', async () => {
+    const notItem = await broken(screen, (doc) => ofType(doc, 'LI')[0]!.set(PDFName.of('S'), PDFName.of('P')));
+    expect((await preflight(notItem)).findings).toEqual([{ check: 'lists-tables', message: 'L holds P' }]);
+    // The first list made a table: L -> Table, LI -> TR, their content -> TD; then one cell a TH.
+    const asTable = (header: boolean) => (doc: PDFDocument) => {
+      const list = ofType(doc, 'L')[0]!;
+      list.set(PDFName.of('S'), PDFName.of('Table'));
+      const cells = structElements(doc).filter((e) => {
+        const parent = e.get(PDFName.of('P'));
+        return parent instanceof PDFRef && doc.context.lookup(parent) === list;
+      });
+      for (const row of cells) row.set(PDFName.of('S'), PDFName.of('TR'));
+      const rowRefs = new Set(cells.map((row) => doc.context.getObjectRef(row)));
+      const data = structElements(doc).filter((e) => rowRefs.has(e.get(PDFName.of('P')) as PDFRef));
+      data.forEach((cell, index) => cell.set(PDFName.of('S'), PDFName.of(header && index === 0 ? 'TH' : 'TD')));
+    };
+    expect((await preflight(await broken(screen, asTable(false)))).findings).toEqual([{ check: 'lists-tables', message: 'a Table without header cells (TH)' }]);
+    expect(await checksFailing(await broken(screen, asTable(true)))).toEqual([]);
+  });
+
+  it('marked-content: a path painted outside marked content; wrapped as an artifact, it passes', async () => {
+    expect((await preflight(await broken(screen, (doc) => paintOnPage(doc, '0 0 10 10 re f'))))).toEqual({
+      press: false,
+      findings: [{ check: 'marked-content', page: 1, message: '1 painting object outside marked content, neither tagged nor an artifact' }],
+    });
+    expect(await checksFailing(await broken(screen, (doc) => paintOnPage(doc, '/Artifact BMC 0 0 10 10 re f EMC')))).toEqual([]);
+  });
+
+  it('unicode: a font without its ToUnicode CMap', async () => {
+    const unmapped = await broken(screen, (doc) => dicts(doc).find((d) => d.get(PDFName.of('Subtype')) === PDFName.of('Type0'))!.delete(PDFName.of('ToUnicode')));
+    const { findings } = await preflight(unmapped);
+    expect(findings.map((f) => f.check)).toEqual(['unicode', 'unicode']);
+    expect(findings[0]?.message).toMatch(/^\d+ character codes of [A-Z]{6}\+SourceSans3-\w+ without a Unicode mapping$/);
+  });
+
+  it('fonts-embedded: a font whose program is left out', async () => {
+    const notEmbedded = await broken(screen, (doc) => dicts(doc).find((d) => d.has(PDFName.of('FontFile2')))!.delete(PDFName.of('FontFile2')));
+    expect(await checksFailing(notEmbedded)).toEqual(['fonts-embedded']);
+  });
+
+  it('subset-tags: two different font programs under one name', async () => {
+    const sameName = await broken(screen, (doc) => {
+      const descriptors = dicts(doc).filter((d) => d.get(PDFName.of('Type')) === PDFName.of('FontDescriptor'));
+      const name = descriptors[0]!.get(PDFName.of('FontName'))!;
+      descriptors[1]!.set(PDFName.of('FontName'), name);
+    });
+    expect((await preflight(sameName)).findings).toEqual([{ check: 'subset-tags', message: expect.stringMatching(/^[A-Z]{6}\+SourceSans3-\w+ names 2 different font programs$/) }]);
   });
 
   it('headings: a level skipped', async () => {

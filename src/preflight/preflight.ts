@@ -35,9 +35,11 @@ function claimsPdfx(doc: PDFDocument): boolean {
 export const preflightChecks = { press: pressChecks, accessibility: accessibilityChecks };
 
 /**
- * The toolkit's own check of what its PDFs promise: the accessibility points of every PDF (tags,
- * language, title, XMP, figures, headings) and, for a press file, the PDF/X-4 points (version, boxes,
- * output intent, colour, fonts, XMP, annotations). Not a certified PDF/X validator.
+ * The toolkit's own check of what its PDFs promise: the machine-checkable PDF/UA-1 points of every
+ * PDF (tags, language, title, pdfuaid, structure types, figures, headings, lists and tables, marked
+ * content, Unicode mappings, embedded fonts, subset tags) and, for a press file, the PDF/X-4 points
+ * (version, boxes, output intent, colour, fonts, XMP, annotations). Not a certified validator: veraPDF
+ * is the reference for PDF/UA.
  * `press`: run the PDF/X-4 checks; by default when the file claims PDF/X.
  */
 export async function preflight(bytes: Uint8Array, options: { press?: boolean } = {}): Promise<PreflightReport> {

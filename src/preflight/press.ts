@@ -1,15 +1,11 @@
-import { PDFArray, PDFName, PDFRawStream, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFName, PDFRawStream } from 'pdf-lib';
 import { bleed, trimSize } from '../postprocess/press/boxes.js';
 import { rgbSpaces } from '../postprocess/press/cmyk.js';
 import { forEachOperation, nameText } from '../postprocess/content-stream.js';
-import { contentStreams, dictOf, infoDict, inherited, nameOf, rectOf, resolve, resourceDicts, streamBytes, textOf, xmpText } from '../postprocess/pdf-objects.js';
+import { contentStreams, dictOf, infoDict, inherited, nameOf, rectOf, resolve, streamBytes, textOf, xmpText } from '../postprocess/pdf-objects.js';
 import type { Finding, PreflightCheck } from './preflight.js';
+import { fontProblems, perPage } from './content-checks.js';
 import { pdfDateTime, xmpProperty } from './xmp-read.js';
-
-/** The findings of a check made page by page: `messagesOf` says what is wrong with one page. */
-function perPage(doc: PDFDocument, check: string, messagesOf: (page: PDFPage) => Iterable<string>): Finding[] {
-  return doc.getPages().flatMap((page, index) => [...messagesOf(page)].map((message) => ({ check, page: index + 1, message })));
-}
 
 const tolerance = 0.01;
 const near = (a: number, b: number) => Math.abs(a - b) <= tolerance;
@@ -109,26 +105,7 @@ const fonts: PreflightCheck = {
   id: 'pdfx-fonts',
   description: 'every font embedded, none of Type 3',
   check(doc) {
-    return perPage(doc, this.id, (page) => {
-      const messages: string[] = [];
-      const fontDicts = resourceDicts(doc, page).flatMap((resources) => [...(dictOf(doc, resources.get(PDFName.of('Font')))?.values() ?? [])]);
-      for (const value of new Set(fontDicts)) {
-        const font = dictOf(doc, value);
-        const name = nameOf(doc, font?.get(PDFName.of('BaseFont'))) ?? 'a font';
-        const subtype = nameOf(doc, font?.get(PDFName.of('Subtype')));
-        if (subtype === 'Type3') {
-          messages.push(`${name} is a Type 3 font`);
-          continue;
-        }
-        const descendants = resolve(doc, font?.get(PDFName.of('DescendantFonts')));
-        const descendant = subtype === 'Type0' ? dictOf(doc, descendants instanceof PDFArray ? descendants.get(0) : undefined) : font;
-        const descriptor = dictOf(doc, descendant?.get(PDFName.of('FontDescriptor')));
-        if (!['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor?.has(PDFName.of(key)))) {
-          messages.push(`${name} is not embedded`);
-        }
-      }
-      return messages;
-    });
+    return perPage(doc, this.id, (page) => fontProblems(doc, page, true));
   },
 };
 

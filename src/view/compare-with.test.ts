@@ -57,7 +57,7 @@ describe('compare_with in an edition', () => {
     expect(change('Synthetic drug trade')).toBe('↑ +1.00');
     expect(change('Human trafficking')).toBe('±0.00');
     expect(change('Extortion and protection racketeering')).toBeUndefined();
-    expect(html).toContain('<span class="bar-label">Extortion and protection racketeering</span>');
+    expect(html).toContain('<th scope="row" class="bar-label">Extortion and protection racketeering</th>');
   });
 
   it('can be switched on for 2025 against 2023: every indicator has a change, the five 2023 added included', () => {

@@ -1,6 +1,7 @@
 import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { Heading, Root, RootContent } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
+import rehypeMinifyWhitespace from 'rehype-minify-whitespace';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -48,7 +49,13 @@ function httpsLinksOnly() {
   return (tree: HastRoot) => walk(tree.children);
 }
 
-const toHtml = unified().use(remarkRehype).use(rehypeSanitize, schema).use(httpsLinksOnly).use(rehypeStringify);
+/**
+ * Whitespace collapsed as the browser would (one space between words, none between blocks): the
+ * page keeps the spaces of the narrative (white-space: pre-wrap in profile.css), so that the space
+ * where a line wraps is printed and the PDF's text keeps it; a line feed of the Markdown must not
+ * become a forced line break there.
+ */
+const toHtml = unified().use(remarkRehype).use(rehypeSanitize, schema).use(httpsLinksOnly).use(rehypeMinifyWhitespace).use(rehypeStringify);
 
 /**
  * A top-level section's content as sanitized HTML, its text set in the language's style (null: as

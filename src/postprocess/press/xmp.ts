@@ -17,8 +17,9 @@ function uuidOf(text: string): string {
 
 /**
  * The XMP packet of a profile's PDF: Dublin Core title, author and subject and the PDF dates as the
- * Info dictionary has them (accessibility: dc:title), and for the press file the PDF/X-4 identification
- * with its document and version ids and the trapping state.
+ * Info dictionary has them (accessibility: dc:title), the PDF/UA-1 identification (pdfuaid:part, both
+ * files), and for the press file the PDF/X-4 identification with its document and version ids and the
+ * trapping state.
  */
 export function xmpPacket(meta: PdfMetadata, press: boolean): string {
   const date = xmpDate(meta.date);
@@ -31,9 +32,11 @@ export function xmpPacket(meta: PdfMetadata, press: boolean): string {
     '  xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
     '  xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
     '  xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"',
+    '  xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"',
     ...(press ? ['  xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"'] : []),
     `  xmp:CreateDate="${date}" xmp:ModifyDate="${date}" xmp:MetadataDate="${date}"`,
     `  xmp:CreatorTool="${escape(meta.creator)}" pdf:Keywords="${escape(meta.keywords.join(', '))}"`,
+    '  pdfuaid:part="1"',
     ...(press
       ? [
           `  pdf:Trapped="False" pdfxid:GTS_PDFXVersion="PDF/X-4"`,

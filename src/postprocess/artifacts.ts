@@ -1,0 +1,149 @@
+import { PDFArray, PDFDict, PDFName, PDFNull, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { forEachOperation } from './content-stream.js';
+import { dictOf, nameOf, parentTreeArray, replaceContent, resolve, streamBytes, streamRefs } from './pdf-objects.js';
+import type { PdfStep } from './step.js';
+
+/** Operators that paint a path; `n` ends a path without painting it (a clip). */
+const pathPainting = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
+const pathConstruction = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
+const textShowing = new Set(['Tj', 'TJ', "'", '"']);
+/** Painting operators that are one object on their own: a shading, an XObject, an inline image's end. */
+const singlePainting = new Set(['sh', 'Do']);
+
+/** What a marked-content sequence with an MCID paints. */
+interface MarkedSequence {
+  mcid: number;
+  /** The BDC operation, its operands included (from the end of the operator before). */
+  start: number;
+  end: number;
+  paths: number;
+  other: number;
+}
+
+/** The painting of a content stream: where unmarked painting objects are, and what each MCID paints. */
+export interface ContentMarking {
+  /** [start, end) of each painting object outside any marked content. */
+  unmarked: [number, number][];
+  sequences: MarkedSequence[];
+}
+
+const mcidPattern = /\/MCID\s+(\d+)/;
+
+/**
+ * Reads a content stream as marked content: each painting object (a painted path from its first
+ * construction operator, a text-showing operator, a shading, an XObject, an inline image) either lies
+ * inside a marked-content sequence or not; the sequences with an MCID count what they paint.
+ */
+export function contentMarking(text: string): ContentMarking {
+  const unmarked: [number, number][] = [];
+  const sequences: MarkedSequence[] = [];
+  const open: (MarkedSequence | undefined)[] = [];
+  let pathStart: number | undefined;
+  let imageStart: number | undefined;
+  // A text object begun outside marked content, with no marked content inside: wrapped whole (BT to
+  // ET), as readers such as mupdf flush its text at ET; else each text-showing operator on its own.
+  let textObject: { start: number; shows: [number, number][]; marked: boolean } | undefined;
+  const painted = (start: number, end: number, kind: 'paths' | 'other') => {
+    if (open.length === 0 && textObject && kind === 'other') textObject.shows.push([start, end]);
+    else if (open.length === 0) unmarked.push([start, end]);
+    else {
+      const sequence = open.find((s) => s !== undefined);
+      if (sequence) sequence[kind] += 1;
+    }
+  };
+  // Operators only, no operands: an operator's operands start where the operator before it ended.
+  let previousEnd = 0;
+  forEachOperation(
+    text,
+    ({ operator, start: operatorStart, end }) => {
+      const start = previousEnd;
+      previousEnd = end;
+      if (pathConstruction.has(operator)) pathStart ??= start;
+      else if (pathPainting.has(operator) || operator === 'n') {
+        if (operator !== 'n') painted(pathStart ?? start, end, 'paths');
+        pathStart = undefined;
+      } else if (textShowing.has(operator) || singlePainting.has(operator)) painted(start, end, 'other');
+      else if (operator === 'BI') imageStart = start;
+      else if (operator === 'EI') painted(imageStart ?? start, end, 'other');
+      else if (operator === 'BT') textObject = open.length === 0 ? { start, shows: [], marked: false } : undefined;
+      else if (operator === 'ET') {
+        if (textObject?.marked) unmarked.push(...textObject.shows);
+        else if (textObject && textObject.shows.length > 0) unmarked.push([textObject.start, end]);
+        textObject = undefined;
+      } else if (operator === 'BDC' || operator === 'BMC') {
+        if (textObject) textObject.marked = true;
+        const mcid = operator === 'BDC' ? mcidPattern.exec(text.slice(start, operatorStart))?.[1] : undefined;
+        const sequence = mcid === undefined ? undefined : { mcid: Number(mcid), start, end, paths: 0, other: 0 };
+        if (sequence) sequences.push(sequence);
+        open.push(sequence);
+      } else if (operator === 'EMC') open.pop();
+    },
+    false,
+  );
+  return { unmarked, sequences };
+}
+
+/** Byte edits of a stream: [start, end) becomes `text`; sorted, not overlapping. */
+type Edit = { start: number; end: number; text: string };
+
+function applyEdits(text: string, edits: Edit[]): string {
+  let out = '';
+  let at = 0;
+  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+    out += text.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return out + text.slice(at);
+}
+
+/** Takes marked-content reference `mcid` out of a structure element's kids. */
+function removeMcid(doc: PDFDocument, element: PDFDict, mcid: number): void {
+  const kids = resolve(doc, element.get(PDFName.of('K')));
+  const isIt = (kid: unknown) => {
+    const resolved = resolve(doc, kid as PDFRef);
+    if (resolved instanceof PDFNumber) return resolved.asNumber() === mcid;
+    const dict = resolved instanceof PDFDict ? resolved : undefined;
+    return nameOf(doc, dict?.get(PDFName.of('Type'))) === 'MCR' && (resolve(doc, dict?.get(PDFName.of('MCID'))) as PDFNumber | undefined)?.asNumber() === mcid;
+  };
+  if (kids instanceof PDFArray) {
+    for (let i = kids.size() - 1; i >= 0; i--) if (isIt(kids.get(i))) kids.remove(i);
+  } else if (isIt(kids)) element.set(PDFName.of('K'), doc.context.obj([]));
+}
+
+/**
+ * Marks a page's decoration as artifacts: every painting object outside marked content is wrapped in
+ * `/Artifact BMC … EMC`, and a tagged sequence that paints paths only (the panel, the accent bar, the
+ * rule under a heading or over the footer: CSS backgrounds and borders Chromium puts in the tag of
+ * their element) becomes an artifact too, its reference leaving the structure tree, unless its
+ * element is a Figure (a drawing whose paths are its content).
+ */
+export function markArtifacts(doc: PDFDocument, page: PDFPage): void {
+  const parents = parentTreeArray(doc, page);
+  for (const ref of streamRefs(page.node.get(PDFName.of('Contents')))) {
+    const stream = doc.context.lookup(ref);
+    if (!(stream instanceof PDFRawStream)) continue;
+    const text = streamBytes(stream).toString('latin1');
+    const { unmarked, sequences } = contentMarking(text);
+    const edits: Edit[] = unmarked.flatMap(([start, end]) => [
+      { start, end: start, text: '\n/Artifact BMC\n' },
+      { start: end, end, text: '\nEMC' },
+    ]);
+    for (const sequence of sequences) {
+      if (sequence.paths === 0 || sequence.other > 0) continue;
+      const element = dictOf(doc, parents?.get(sequence.mcid));
+      if (element && nameOf(doc, element.get(PDFName.of('S'))) === 'Figure') continue;
+      edits.push({ start: sequence.start, end: sequence.end, text: '\n/Artifact BMC' });
+      if (element) removeMcid(doc, element, sequence.mcid);
+      if (parents && sequence.mcid < parents.size()) parents.set(sequence.mcid, PDFNull);
+    }
+    if (edits.length > 0) replaceContent(doc, ref, stream, applyEdits(text, edits));
+  }
+}
+
+export const artifactsStep: PdfStep = {
+  id: 'artifacts',
+  description: 'decoration (panel, rules, bars, watermark, crop marks) marked as artifacts: nothing is painted outside marked content',
+  edit(doc) {
+    for (const page of doc.getPages()) markArtifacts(doc, page);
+  },
+};
