@@ -14,6 +14,9 @@ import { spellingRule } from './spelling.js';
 import { narrativeUnchangedRule } from './narrative-unchanged.js';
 import { rankRule } from './rank.js';
 import { schemaRule } from './schema.js';
+import { termsRule } from './terms.js';
+import { translationCurrentRule } from './translation-current.js';
+import { translationRule } from './translation.js';
 import { uniqueCountryRule } from './unique-country.js';
 
 /** Checks made while reading a file, before any rule module can run. */
@@ -30,6 +33,9 @@ export const rules: Rule[] = [
   geographyRule,
   fileNameRule,
   compositeScoreRule,
+  translationRule,
+  translationCurrentRule,
+  termsRule,
   narrativeOutlineRule,
   spellingRule,
   repeatedWordsRule,

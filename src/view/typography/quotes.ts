@@ -4,6 +4,7 @@ import retextSmartypants from 'retext-smartypants';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { LanguageStyle } from './language.js';
+import { spaceMarks } from './spacing.js';
 
 const processors = new WeakMap<LanguageStyle, Processor<NlcstRoot, NlcstRoot, NlcstRoot>>();
 
@@ -90,5 +91,5 @@ export function smartenPieces(pieces: readonly string[], style: LanguageStyle): 
 
 /** One string set as print: "Cote d'Ivoire" -> "Cote d’Ivoire". */
 export function smartenText(text: string, style: LanguageStyle | null): string {
-  return style ? (smartenPieces([text], style)[0] ?? text) : text;
+  return style ? spaceMarks(smartenPieces([text], style)[0] ?? text, style) : text;
 }
