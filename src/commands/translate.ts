@@ -25,7 +25,8 @@ export function registerTranslate(cli: Command, io: Io, setExitCode: SetExitCode
         const fingerprints = sectionFingerprints(entry.translation!.source.profile, edition.outline);
         const changed = [...fingerprints].filter(([key, value]) => data.translated?.[key] !== value).map(([key]) => key);
         if (options.markCurrent) {
-          if (changed.length === 0) continue;
+          const recorded = Object.entries(data.translated ?? {});
+          if (changed.length === 0 && recorded.length === fingerprints.size) continue;
           await writeAtomically(profile.file.path, withTranslated(profile, fingerprints));
           io.stdout(`${profile.file.path}: marked current (${plural(changed.length, 'section')}: ${changed.join('; ')})\n`);
         } else if (changed.length > 0) {

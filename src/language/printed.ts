@@ -25,6 +25,8 @@ export interface PrintedEdition {
   termbase: Termbase;
   /** The name of a country in this language; undefined when the termbase lacks it. */
   countryName(name: string): string | undefined;
+  /** The name of a continent or region in this language (the edition's when the termbase lacks it: a missing term). */
+  areaName(name: string): string;
   /** An exact decimal ("5.08") as this language writes it ("5,08"): never through a binary float. */
   decimal(text: string): string;
   ordinal(n: number): string;
@@ -133,6 +135,7 @@ function makePrinted(edition: Edition, lang: string): PrintedEdition | NoTermbas
     footerInEnglish: !own && footerInEnglish,
     termbase,
     countryName: (name) => (own ? name : terms.countries?.[name]),
+    areaName: (name) => (own ? name : (terms.areas?.[name]?.name ?? name)),
     decimal: (text) => {
       const places = text.split('.')[1]?.length ?? 0;
       // Intl formats a numeric string as the exact decimal it writes (ECMA-402 NumberFormat v3).

@@ -10,6 +10,8 @@ export interface Wording {
   ordinal: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
   rank: { global: string; area: string };
   score: { criminality: string; resilience: string };
+  /** The PDF's subject ({title}, {country}) and keywords besides the country's and its areas' names. */
+  metadata: { subject: string; keywords: string[] };
 }
 
 /** One language's printed words, as languages/<lang>/terms.yaml states them (schemas/terms.schema.json). */

@@ -81,6 +81,8 @@ export function smartenPieces(pieces: readonly string[], style: LanguageStyle): 
   if (!candidate.test(text)) return [...pieces];
   candidate.lastIndex = 0;
   const output = smartenWindows(text, style);
+  // An apostrophe inside a word is always ’, whatever closes a single quote in the language (› in French).
+  for (const match of text.matchAll(/(?<=\p{L})'(?=\p{L})/gu)) output[match.index ?? 0] = '\u2019';
   let offset = 0;
   return pieces.map((piece) => {
     const result = output.slice(offset, offset + piece.length).join('');
