@@ -78,9 +78,13 @@ function relabel(edition: Edition, term: (key: string, english: string) => strin
 
 const cache = new WeakMap<Edition, Map<string, PrintedEdition | NoTermbase>>();
 
-/** An edition as printed in a language (a profile's `lang`, else the edition's), made once per pair. */
-export function printedEdition(edition: Edition, lang: string = edition.language): PrintedEdition | NoTermbase {
+/**
+ * An edition as printed in a language (a profile's `lang`, else the edition's), made once per pair;
+ * with a termbase given (an editor's draft of one), through that one, made afresh.
+ */
+export function printedEdition(edition: Edition, lang: string = edition.language, termbase?: Termbase): PrintedEdition | NoTermbase {
   const tag = lang.toLowerCase();
+  if (termbase) return makePrinted(edition, tag, termbase);
   let byLang = cache.get(edition);
   if (!byLang) cache.set(edition, (byLang = new Map()));
   let printed = byLang.get(tag);
@@ -88,12 +92,14 @@ export function printedEdition(edition: Edition, lang: string = edition.language
   return printed;
 }
 
-function makePrinted(edition: Edition, lang: string): PrintedEdition | NoTermbase {
-  const termbase = termbaseOf(lang);
+function makePrinted(edition: Edition, lang: string, termbase = termbaseOf(lang)): PrintedEdition | NoTermbase {
   if (!termbase) return new NoTermbase(lang);
   const { terms } = termbase;
   const own = primaryLanguage(lang) === primaryLanguage(edition.language);
   const missing: MissingTerm[] = [];
+  const lack = (key: string): void => {
+    if (!missing.some((m) => m.key === key)) missing.push({ key, file: termbase.file });
+  };
   const lookup = (key: string, english: string): string => {
     if (own) return english;
     const [section, ...rest] = key.split('.');
@@ -101,17 +107,18 @@ function makePrinted(edition: Edition, lang: string): PrintedEdition | NoTermbas
     const table = (terms as unknown as Record<string, Record<string, unknown> | string | undefined>)[section as string];
     const found = typeof table === 'object' ? table[name] : table;
     if (typeof found === 'string') return found;
-    missing.push({ key, file: termbase.file });
+    lack(key);
     return `[${key}]`;
   };
   const areaOf = (name: string, adjective: string): string => {
     if (own) return adjective;
     const area = terms.areas?.[name];
     if (area) return area.of;
-    missing.push({ key: `areas.${name}`, file: termbase.file });
+    lack(`areas.${name}`);
     return `[areas.${name}]`;
   };
-  const { edition: printed, footerInEnglish } = relabel(edition, lookup, areaOf, termbase);
+  // In its own language an edition prints as its file writes it.
+  const { edition: printed, footerInEnglish } = own ? { edition, footerInEnglish: false } : relabel(edition, lookup, areaOf, termbase);
   const plural = new Intl.PluralRules(lang, { type: 'ordinal' });
   const counts = new Intl.NumberFormat(lang);
   const ordinal = (n: number): string => fill(terms.wording.ordinal[plural.select(n)] ?? terms.wording.ordinal.other, { n: counts.format(n) });

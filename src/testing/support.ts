@@ -25,6 +25,8 @@ export function readContent(relative: string): string {
 
 /** The bundled, final Azerbaijan 2021 profile: the seed of the index, every field filled. */
 export const azerbaijan2021 = readContent('goci-2021/azerbaijan.md');
+/** The bundled French translation of it. */
+export const azerbaijan2021French = readContent('goci-2021/fr/azerbaijan.md');
 
 /** 1-based line of the first occurrence of `needle` in `text`. */
 export function lineOf(text: string, needle: string): number {
