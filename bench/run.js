@@ -6,6 +6,7 @@ import { runTypographyBench } from './typography.js';
 import { benchValidation } from './validate.js';
 import { benchParseLimits } from './parse-limits.js';
 import { benchProse } from './prose.js';
+import { benchTranslation } from './translation.js';
 
 /** Each benchmark in turn, with its heading where the benchmark prints none of its own. */
 const benches = [
@@ -16,6 +17,7 @@ const benches = [
   [undefined, benchRender],
   ['typography: quotes and hyphenation (target: at most 1.10x the text as written)', runTypographyBench],
   ['press target against screen target (target: within 1.25x per profile)', runPressBench],
+  ['a French translation against its English source (target: within 1.10x per profile)', benchTranslation],
 ];
 for (const [index, [heading, bench]] of benches.entries()) {
   if (index > 0) console.log('');
