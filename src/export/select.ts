@@ -46,7 +46,7 @@ export function selectForExport(validation: Validation, only?: Edition): Selecti
   const skipped = validation.files.filter((f) => !validFiles.has(f) && concerns(f)).map(whySkipped);
   const profiles: ValidProfile[] = [];
   const first = new Map<string, string>();
-  for (const entry of inDatasetOrder(validation.valid.filter((v) => !v.translation && (only === undefined || v.edition === only)))) {
+  for (const entry of inDatasetOrder(validation.valid.filter((v) => only === undefined || v.edition === only))) {
     const { profile, data, edition } = entry;
     const other = first.get(`${edition.id}/${data.country}`);
     if (other === undefined) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot, replaceOnce, runCli, tempFolder } from '../testing/support.js';
 
 function snapshot(folder: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8')]));
+  return Object.fromEntries(readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => [join(e.parentPath, e.name), readFileSync(join(e.parentPath, e.name), 'utf8')]));
 }
 
 describe('ocindex validate --fix', () => {

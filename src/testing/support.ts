@@ -60,7 +60,9 @@ export function checkOne(text: string | Uint8Array, path = 'content/goci-2021/az
 /** Every bundled profile of an edition, path -> text, as the corpus rules see them. */
 export function editionCorpus(edition: string): Record<string, string> {
   const folder = join(projectRoot, 'content', edition);
-  return Object.fromEntries(readdirSync(folder).sort().map((name) => [`content/${edition}/${name}`, readFileSync(join(folder, name), 'utf8')]));
+  // The profiles themselves: translations live in a folder per language (goci-2021/fr/).
+  const names = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+  return Object.fromEntries(names.sort().map((name) => [`content/${edition}/${name}`, readFileSync(join(folder, name), 'utf8')]));
 }
 
 export interface CliResult {
