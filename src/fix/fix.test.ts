@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot, replaceOnce, runCli, tempFolder } from '../testing/support.js';
 
 function snapshot(folder: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => [join(e.parentPath, e.name), readFileSync(join(e.parentPath, e.name), 'utf8')]));
+  // By path inside the folder: the translations' folder (fr/) too, whose files the fix leaves alone.
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return Object.fromEntries(files.map((e) => [join(e.parentPath, e.name).slice(folder.length + 1), readFileSync(join(e.parentPath, e.name), 'utf8')]));
 }
 
 describe('ocindex validate --fix', () => {
