@@ -41,7 +41,8 @@ const headOf = (source: SourceFile): string => Buffer.from(source.bytes.subarray
 function translatedSources(sources: SourceFile[]): string[] {
   return sources.flatMap((source) => {
     const translates = translatesLine.exec(headOf(source))?.[1];
-    return translates === undefined ? [] : [displayPath(join(dirname(source.path), translates))];
+    // Only a profile file is read for a translation: a `translates:` naming any other file reads nothing.
+    return translates === undefined || !isProfileFileName(basename(translates)) ? [] : [displayPath(join(dirname(source.path), translates))];
   });
 }
 
