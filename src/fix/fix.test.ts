@@ -1,13 +1,9 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, replaceOnce, runCli, tempFolder } from '../testing/support.js';
+import { folderSnapshot, projectRoot, replaceOnce, runCli, tempFolder } from '../testing/support.js';
 
-function snapshot(folder: string): Record<string, string> {
-  // By path inside the folder: the translations' folder (fr/) too, whose files the fix leaves alone.
-  const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  return Object.fromEntries(files.map((e) => [join(e.parentPath, e.name).slice(folder.length + 1), readFileSync(join(e.parentPath, e.name), 'utf8')]));
-}
+const snapshot = folderSnapshot;
 
 describe('ocindex validate --fix', () => {
   it('recomputes composites and ranks, keeps comments and layout, and is idempotent', async () => {

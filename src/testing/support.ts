@@ -57,6 +57,12 @@ export function checkOne(text: string | Uint8Array, path = 'content/goci-2021/az
   return check({ [path]: text }).filter((m) => !(m.ruleId === 'rank' && m.severity === 'warning'));
 }
 
+/** The text of every file under a folder, by its path inside it (an edition's translations, goci-2021/fr/, too). */
+export function folderSnapshot(folder: string): Record<string, string> {
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return Object.fromEntries(files.map((entry) => [join(entry.parentPath, entry.name).slice(folder.length + 1), readFileSync(join(entry.parentPath, entry.name), 'utf8')]));
+}
+
 /** Every bundled profile of an edition, path -> text, as the corpus rules see them. */
 export function editionCorpus(edition: string): Record<string, string> {
   const folder = join(projectRoot, 'content', edition);
