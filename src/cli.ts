@@ -20,6 +20,7 @@ const commands: { name: string; summary: string; load: () => Promise<Register> }
   { name: 'preview', summary: 'serve the profiles as they print, with their messages and copy-fit, updated on each save', load: async () => (await import('./commands/preview.js')).registerPreview },
   { name: 'new', summary: "start a country's profile: a draft with the edition's outline and empty score fields", load: async () => (await import('./commands/new.js')).registerNew },
   { name: 'export', summary: "write the profiles' data out: scores in the dataset's CSV layout or the index's workbook (xlsx), or scores and ranks as JSON", load: async () => (await import('./commands/export.js')).registerExport },
+  { name: 'translate', summary: "which sections of translations are behind their source's; --mark-current records them as translated", load: async () => (await import('./commands/translate.js')).registerTranslate },
   { name: 'proof', summary: 'put every page of printed profiles on a few A3 sheets of thumbnails, for a designer to look over', load: async () => (await import('./commands/proof.js')).registerProof },
   { name: 'diff', summary: 'what changed per country between two editions: scores, new indicators, ranks, narrative', load: async () => (await import('./commands/diff.js')).registerDiff },
   { name: 'schema', summary: "print the JSON schema of an edition's front-matter, indicators filled in, for editors and other tools", load: async () => (await import('./commands/schema.js')).registerSchema },

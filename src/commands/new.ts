@@ -9,6 +9,7 @@ import { newProfileText } from '../profile/create.js';
 import { outlineMarkdown } from '../profile/outline.js';
 import { withOutline } from '../profile/with-outline.js';
 import { editionById, setup, writeOutput } from './setup.js';
+import { newTranslation } from './new-translation.js';
 import { exitCodes } from '../errors.js';
 import type { Io, SetExitCode } from './io.js';
 
@@ -16,6 +17,7 @@ interface NewOptions {
   edition?: string;
   out?: string;
   outline?: boolean;
+  translate?: string;
 }
 
 /** The edition of the latest year: what an author starting a profile most likely means. */
@@ -30,8 +32,15 @@ export function registerNew(cli: Command, io: Io, setExitCode: SetExitCode): voi
     .option('--edition <id>', 'edition of the profile (default: the newest)')
     .option('--outline', "if the profile exists and has no narrative yet, add the edition's outline to it (nothing else changes)")
     .option('--out <folder>', 'content folder (default: the configured one, else content)')
+    .option('--translate <lang>', "start a translation of the country's profile (or of the profile file given) into a language: <edition>/<lang>/<slug>.md, its outline in that language")
     .action(async (query: string, options: NewOptions) => {
       const { config, editions } = await setup();
+      if (options.translate !== undefined) {
+        const { path, text } = await newTranslation(query, options.translate, editions, { content: options.out ?? config.content, ...(options.edition ? { edition: options.edition } : {}) });
+        await writeOutput(path, text);
+        io.stdout(`created ${displayPath(path)}: translate the narrative under its headings, then run ocindex translate --mark-current ${displayPath(path)}\n`);
+        return;
+      }
       const edition = options.edition === undefined ? newestEdition(editions) : editionById(editions, options.edition);
       const chosen = options.edition === undefined ? ` (edition ${edition.id}, the newest; --edition chooses another)` : '';
       const country = findCountry(edition, query);

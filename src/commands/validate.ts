@@ -31,7 +31,8 @@ export function registerValidate(cli: Command, io: Io, setExitCode: SetExitCode)
       let unwritten = 0;
       if (options.fix) {
         // Ranked over the whole edition (the context files too), written only to the files asked for.
-        const { fixes, unrankedEditions } = planFixes([...validation.valid, ...validation.context]);
+        // Translations take their scores from their sources: nothing of theirs is ranked or fixed.
+        const { fixes, unrankedEditions } = planFixes([...validation.valid, ...validation.context].filter((entry) => !entry.translation));
         const scoreFixes = new Map(fixes.map((fix) => [fix.entry, fix]));
         const log = options.format === 'human' ? io.stdout : io.stderr;
         for (const edition of unrankedEditions) log(`ranks of ${edition.id} not fixed: the corpus does not hold each of its ${edition.countries.length} countries once\n`);

@@ -79,7 +79,7 @@ describe('settings', () => {
       [
         'an unknown rule',
         { 'ocindex.config.json': { rules: { 'file-nam': 'off' } } },
-        'ocindex: ocindex.config.json: rules.file-nam: unknown rule; the rules are edition, schema, geography, file-name, unprintable-characters, font-coverage, unrendered-markdown, composite-score, narrative-outline, spelling, repeated-words, doubled-spaces, quotes, range-dash, percentage, sentence-length, unique-country, rank, narrative-unchanged, file, frontmatter, markdown and copy-fit; did you mean file-name?\n',
+        'ocindex: ocindex.config.json: rules.file-nam: unknown rule; the rules are edition, schema, geography, file-name, unprintable-characters, font-coverage, unrendered-markdown, composite-score, translation, translation-current, terms, narrative-outline, spelling, repeated-words, doubled-spaces, quotes, range-dash, percentage, sentence-length, unique-country, rank, narrative-unchanged, file, frontmatter, markdown and copy-fit; did you mean file-name?\n',
       ],
       ['a wrong severity', { 'ocindex.config.json': { rules: { rank: 'warn' } } }, 'ocindex: ocindex.config.json: rules.rank: is "warn"; expected off, warning or error\n'],
       [

@@ -5,7 +5,7 @@ import { loadCorpus, validate } from '../validate/corpus.js';
 import { scoreColumns } from '../edition/score-columns.js';
 import { fieldAt, type ProfileData } from '../profile/data.js';
 import { formatHundredths } from '../scoring/exact.js';
-import { bundledProfiles, datasetPath, editions } from '../testing/support.js';
+import { bundledFiles, bundledProfiles, bundledTranslations, datasetPath, editions } from '../testing/support.js';
 
 const corpus = await loadCorpus(['content']);
 const validation = validate(corpus);
@@ -15,17 +15,19 @@ function dataset(edition: string): Record<string, string>[] {
 }
 
 describe('the bundled corpus against the official datasets', () => {
-  it('validates: every country of every edition, no errors, no warnings', () => {
+  it('validates: every country of every edition and the translations, no errors, no warnings', () => {
     expect(bundledProfiles).toBe(3 * 193);
-    expect(validation.files).toHaveLength(bundledProfiles);
+    expect(bundledTranslations).toEqual(['content/goci-2021/fr/azerbaijan.md']);
+    expect(validation.files).toHaveLength(bundledFiles);
     expect(validation.files.flatMap((f) => f.messages)).toEqual([]);
-    expect(validation.valid).toHaveLength(bundledProfiles);
+    expect(validation.valid).toHaveLength(bundledFiles);
+    expect(validation.valid.filter((v) => v.translation).map((v) => v.profile.file.path)).toEqual(bundledTranslations);
   });
 
   it.each([...editions.keys()])('recomputes every composite of %s from its indicators exactly as published', (id) => {
     const edition = editions.get(id)!;
     const rows = dataset(id);
-    const entries = validation.valid.filter((v) => v.edition.id === id);
+    const entries = validation.valid.filter((v) => v.edition.id === id && !v.translation);
     expect(entries).toHaveLength(rows.length);
     for (const row of rows) {
       const entry = entries.find((e) => e.data.country === row.Country)!;

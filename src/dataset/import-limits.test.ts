@@ -1,10 +1,10 @@
-import { chmodSync, cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { displayPath } from '../read/collect.js';
-import { emptyFolder, projectRoot, replaceOnce, runCli, datasetPath } from '../testing/support.js';
+import { emptyFolder, folderSnapshot, projectRoot, replaceOnce, runCli, datasetPath } from '../testing/support.js';
 
 const csv2021 = readFileSync(datasetPath('goci-2021'), 'utf8');
 const [header = '', ...rows] = csv2021.trim().split(/\r?\n/);
@@ -17,7 +17,7 @@ function bundledCopy(): string {
   cpSync(join(projectRoot, 'content', 'goci-2021'), join(out, 'goci-2021'), { recursive: true });
   return out;
 }
-const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
+const snapshot = folderSnapshot;
 
 describe('import of a partial dataset', () => {
   it('keeps the ranks of existing profiles and says so in one line (Albania stays 61/9/6)', async () => {

@@ -11,7 +11,7 @@ import { azerbaijan2021, readContent, replaceOnce } from '../testing/support.js'
 
 const layout: Layout = { renderHtml };
 
-/** The final Azerbaijan 2021 profile, and the Azerbaijan 2023 draft set in French: another title, language, watermark. */
+/** The final Azerbaijan 2021 profile, and the Azerbaijan 2023 draft set in French: another title, language, watermark, labels. */
 const a = validProfile(azerbaijan2021);
 const b = validProfile(replaceOnce(readContent('goci-2023/azerbaijan.md'), 'status: draft\n', 'status: draft\nlang: fr\n'), 'content/goci-2023/azerbaijan.md');
 
@@ -65,7 +65,7 @@ describe('a warm page', () => {
     expect(loads()).toBe(1);
     expect(seen).toEqual([
       { title: 'Azerbaijan – Global Organized Crime Index 2021', lang: 'en' },
-      { title: 'Azerbaijan – Global Organized Crime Index 2023', lang: 'fr' },
+      { title: 'Azerbaïdjan – Indice mondial du crime organisé 2023', lang: 'fr' },
       { title: 'Azerbaijan – Global Organized Crime Index 2021', lang: 'en' },
     ]);
     const [a1, b1, a2] = outputs as [Buffer, Buffer, Buffer];
@@ -73,8 +73,8 @@ describe('a warm page', () => {
     expect(a2.equals(a1)).toBe(true);
     expect(a1.equals(await cold(engine, a))).toBe(true);
     expect(b1.equals(await cold(engine, b))).toBe(true);
-    // b is a draft: its PDF title says so.
-    expect(await infoOf(b1)).toEqual({ title: 'Azerbaijan | Global Organized Crime Index 2023 (draft)', lang: 'fr' });
+    // b is a draft in French: its PDF title says so, in French.
+    expect(await infoOf(b1)).toEqual({ title: 'Azerbaïdjan | Indice mondial du crime organisé 2023 (projet)', lang: 'fr' });
     expect(await infoOf(a2)).toEqual({ title: 'Azerbaijan | Global Organized Crime Index 2021', lang: 'en' });
   });
 

@@ -4,6 +4,7 @@ import { flatten } from '../report/messages.js';
 import type { ValidProfile } from '../profile/valid.js';
 import type { Validation } from '../validate/validate.js';
 import { inDatasetOrder } from './order.js';
+import { translatedSourcePath } from '../profile/translation.js';
 
 /** What an export writes, in dataset order, and one line per profile it leaves out. */
 export interface Selection {
@@ -23,12 +24,19 @@ function whySkipped(file: VFile): string {
   return `${first.file}:${first.line}:${first.column}  ${first.message}${more.length > 0 ? ` (and ${more.length} more)` : ''}  ${first.ruleId}`;
 }
 
+/** The files that translate another profile: their scores are their sources'. */
+function translationFiles(validation: Validation): Set<VFile> {
+  return new Set(validation.parsed.flatMap((parsed) => ('profile' in parsed && translatedSourcePath(parsed.profile) !== undefined ? [parsed.profile.file] : [])));
+}
+
 /**
  * The profiles to export: those that fit their edition's schema (of `only`, if given), one per
  * country and edition, as the dataset has it; of two profiles of a country the first by path.
+ * Translations are not read: the scores are their sources' (export and diff read those).
  */
 export function selectForExport(validation: Validation, only?: Edition): Selection {
-  const validFiles = new Set(validation.valid.map((v) => v.profile.file));
+  const translations = translationFiles(validation);
+  const validFiles = new Set([...validation.valid.map((v) => v.profile.file), ...translations]);
   // With an edition chosen, a broken profile of another edition is none of this export's business.
   const editionOf = namedEditions(validation);
   const concerns = (file: VFile) => {

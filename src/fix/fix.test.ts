@@ -1,11 +1,9 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, replaceOnce, runCli, tempFolder } from '../testing/support.js';
+import { folderSnapshot, projectRoot, replaceOnce, runCli, tempFolder } from '../testing/support.js';
 
-function snapshot(folder: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8')]));
-}
+const snapshot = folderSnapshot;
 
 describe('ocindex validate --fix', () => {
   it('recomputes composites and ranks, keeps comments and layout, and is idempotent', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from './html.js';
-import { azerbaijan2021, readContent, replaceOnce } from '../testing/support.js';
-import { seed, validProfile, withStatus } from '../testing/fixtures.js';
+import { azerbaijan2021, azerbaijan2021French, readContent, replaceOnce } from '../testing/support.js';
+import { seed, validProfile, validTranslation, withStatus } from '../testing/fixtures.js';
 
 const azerbaijan = validProfile(azerbaijan2021);
 const html = renderHtml(azerbaijan);
@@ -59,8 +59,10 @@ describe('renderHtml on the published Azerbaijan 2021 profile', () => {
 
   it('has the language of the edition, or of the profile when it sets one', () => {
     expect(html).toMatch(/^<!DOCTYPE html>\s*<html lang="en">/);
-    const french = renderHtml(validProfile(replaceOnce(azerbaijan2021, 'status: final\n', 'status: final\nlang: fr\n')));
+    const french = renderHtml(validTranslation(azerbaijan2021French));
     expect(french).toMatch(/<html lang="fr">/);
+    expect(french).toContain('<title>Azerbaïdjan – Indice mondial du crime organisé 2021</title>');
+    expect(french).toContain('<span class="score-label">Score de criminalité</span>');
   });
 
   it('structures the text with real headings: country h1, narrative h2, its sections h3 and h4', () => {

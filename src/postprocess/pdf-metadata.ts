@@ -1,4 +1,6 @@
 import { InputError } from '../errors.js';
+import { NoTermbase } from '../language/printed.js';
+import { languageOf, printedFor } from '../language/profile-language.js';
 import type { ValidProfile } from '../profile/valid.js';
 
 /** What the document info dictionary and catalog say about a profile. */
@@ -20,16 +22,22 @@ export function documentDate(year: number, epoch = process.env.SOURCE_DATE_EPOCH
   return new Date(Number(epoch) * 1000);
 }
 
-export function profileMetadata({ data, edition }: ValidProfile): PdfMetadata {
+/** In the profile's language: its termbase's words (languages/<lang>/terms.yaml), its edition's labels in it. */
+export function profileMetadata(entry: ValidProfile): PdfMetadata {
+  const { data } = entry;
+  const printed = printedFor(entry);
+  if (printed instanceof NoTermbase) throw new InputError(`${entry.profile.file.path}: ${printed.reason}`);
+  const { edition, wording } = printed;
+  const country = printed.countryName(data.country) ?? data.country;
   return {
-    // A draft or a profile under review says so in its title, which readers show and speak (its
-    // watermark is decoration, an artifact).
-    title: `${data.country} | ${edition.title}${data.status === 'final' ? '' : ` (${data.status})`}`,
+    // A draft or a profile under review says so in its title, in its language, which readers show
+    // and speak (its watermark is decoration, an artifact).
+    title: `${country} | ${edition.title}${data.status === 'final' ? '' : ` (${wording.status[data.status]})`}`,
     author: edition.publisher,
-    subject: `${edition.title}: country profile of ${data.country}, criminality and resilience scores`,
-    keywords: [data.country, data.continent, data.region, edition.title, 'organized crime', 'criminality', 'resilience'],
+    subject: wording.metadata.subject.replace('{title}', edition.title).replace('{country}', country),
+    keywords: [country, printed.areaName(data.continent), printed.areaName(data.region), edition.title, ...wording.metadata.keywords],
     creator: 'ocindex-profiles',
-    lang: data.lang ?? edition.language,
+    lang: languageOf(entry),
     date: documentDate(edition.year),
   };
 }

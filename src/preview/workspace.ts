@@ -8,6 +8,7 @@ import type { ValidProfile } from '../profile/valid.js';
 import { rules } from '../validate/rules/index.js';
 import { validateParsed, type RuleSettings } from '../validate/validate.js';
 import { parseSource, type ParsedFile } from '../profile/parse.js';
+import { translatedSourcePath } from '../profile/translation.js';
 
 /** One profile file as the preview shows it. */
 export interface ProfileState {
@@ -96,6 +97,10 @@ export class Workspace {
       // Checked alone first, to learn the edition it belongs to now.
       const [entry] = validateParsed([file.parsed], this.#editions, this.#settings, fileRules, { prose: this.#prose }).valid;
       if (entry) editions.add(entry.edition);
+      // A translation alone has no source: its source's edition is the one to check it with.
+      const source = 'profile' in file.parsed ? translatedSourcePath(file.parsed.profile) : undefined;
+      const sourceEntry = source === undefined ? undefined : this.profiles.get(this.keyOf(source))?.entry;
+      if (sourceEntry) editions.add(sourceEntry.edition);
       changed.push(file);
     }
     const changedPaths = new Set(changed.map((c) => c.source.path));

@@ -22,6 +22,10 @@ export interface ProfileData {
   status: Status;
   lang?: string;
   funding?: string;
+  /** For a translation: the profile it translates, relative to its file (src/profile/translation.ts). */
+  translates?: string;
+  /** For a translation: the fingerprint of each source section it translates, by section key. */
+  translated?: Record<string, string>;
   /** score, rank, and one GroupData per criminality group of the edition. */
   criminality: { score: number; rank: Ranks } & Record<string, unknown>;
   resilience: GroupData & { rank: Ranks };

@@ -30,4 +30,17 @@ export interface ValidProfile {
   prose?: ProjectProse;
   /** The same country's profile in the edition's `compare_with` edition, when validated alongside. */
   previous?: ValidProfile;
+  /**
+   * For a translation (front-matter `translates:`), its source and its own front-matter; `data`
+   * is then the source's scores and geography under the translation's own fields.
+   */
+  translation?: Translation;
+}
+
+/** What a translation is validated and printed with besides its own file. */
+export interface Translation {
+  /** The profile it translates, with its narrative parsed (the sections' fingerprints). */
+  source: ValidProfile;
+  /** The translation's own front-matter, as written. */
+  own: Record<string, unknown>;
 }

@@ -40,10 +40,14 @@ export interface CorpusRender {
   notFinal: ValidProfile[];
 }
 
-/** <out>/<edition>/<slug>.pdf and/or <slug>.press.pdf, and .html beside it if wanted. */
+/**
+ * <out>/<edition>/<slug>.pdf and/or <slug>.press.pdf, and .html beside it if wanted; a translation's
+ * files carry its language before the extension (<slug>.fr.pdf, <slug>.fr.press.pdf) beside its source's.
+ */
 function renderTask(entry: ValidProfile, out: string, html: boolean, targets: RenderTarget[]): RenderTask {
   const { data, edition } = entry;
-  const base = join(out, edition.id, edition.countryByName.get(data.country)?.slug ?? slugOfCountry(data.country));
+  const slug = edition.countryByName.get(data.country)?.slug ?? slugOfCountry(data.country);
+  const base = join(out, edition.id, entry.translation && data.lang ? `${slug}.${data.lang}` : slug);
   return {
     entry,
     ...(targets.includes('screen') ? { pdfPath: `${base}.pdf` } : {}),

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../html/html.js';
 import { renderKey } from './up-to-date.js';
-import { validProfile } from '../testing/fixtures.js';
-import { azerbaijan2021, emptyFolder, projectRoot, replaceOnce, runCli } from '../testing/support.js';
+import { validProfile, validTranslation } from '../testing/fixtures.js';
+import { azerbaijan2021, azerbaijan2021French, emptyFolder, projectRoot, replaceOnce, runCli } from '../testing/support.js';
 
 
 function workspace(): { content: string; out: string } {
@@ -68,7 +68,7 @@ describe('incremental render', () => {
     expect(renderKey(entry, [html, renderHtml(entry, { target: 'press' })], 'sparticuz:/x/chromium-143.0.4/chromium', { html: false })).not.toBe(key);
     expect(renderKey(entry, [html], 'system:/usr/bin/chromium', { html: false })).not.toBe(key);
     expect(renderKey(entry, [html], 'sparticuz:/x/chromium-143.0.4/chromium', { html: true })).not.toBe(key);
-    const translated = validProfile(replaceOnce(azerbaijan2021, 'status: final', 'status: final\nlang: fr'), 'content/goci-2021/azerbaijan.md');
+    const translated = validTranslation(azerbaijan2021French);
     expect(renderKey(translated, [html], 'sparticuz:/x/chromium-143.0.4/chromium', { html: false })).not.toBe(key);
   });
 });

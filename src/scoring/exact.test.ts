@@ -22,7 +22,7 @@ describe('exact score arithmetic', () => {
   });
 
   it('writes ordinals the way rank lines print them', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 83, 101, 111, 112, 113, 193].map(ordinal)).toEqual([
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 83, 101, 111, 112, 113, 193].map((n) => ordinal(n))).toEqual([
       '1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '83rd', '101st', '111th', '112th', '113th', '193rd',
     ]);
   });

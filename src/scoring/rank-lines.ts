@@ -1,15 +1,20 @@
 import type { Country, Edition } from '../edition/edition.js';
-import { rankScopes, type Ranks, type RankScope } from '../profile/data.js';
-import { ordinal } from './ordinal.js';
+import { NoTermbase, printedEdition, type PrintedEdition } from '../language/printed.js';
+import type { Ranks, RankScope } from '../profile/data.js';
+
+/** The edition in its own language (its wording from languages/<language>/terms.yaml). */
+function inOwnLanguage(edition: Edition): PrintedEdition {
+  const printed = printedEdition(edition);
+  if (printed instanceof NoTermbase) throw new Error(printed.reason);
+  return printed;
+}
 
 /** "of 193 countries", "of 46 Asian countries", "of 8 Central Asian and Caucasian countries". */
 export function rankPopulation(edition: Edition, country: Country, scope: RankScope): string {
-  if (scope === 'global') return `of ${edition.countries.length} countries`;
-  const area = country[scope];
-  return `of ${edition.areaSizes.get(area.name) ?? 0} ${area.adjective} countries`;
+  return inOwnLanguage(edition).rankPopulation(country, scope);
 }
 
-/** The three rank lines a profile prints: "83rd of 193 countries", ... */
+/** The three rank lines a profile prints in the edition's language: "83rd of 193 countries", ... */
 export function rankLines(edition: Edition, country: Country, ranks: Ranks): string[] {
-  return rankScopes.map((scope) => `${ordinal(ranks[scope])} ${rankPopulation(edition, country, scope)}`);
+  return inOwnLanguage(edition).rankLines(country, ranks);
 }

@@ -14,6 +14,13 @@ export function validProfile(text: string, path = 'content/goci-2021/azerbaijan.
   return entry;
 }
 
+/** A translation validated with its source (by default the bundled French Azerbaijan 2021 and its source). */
+export function validTranslation(text: string, path = 'content/goci-2021/fr/azerbaijan.md', source = { path: 'content/goci-2021/azerbaijan.md', text: azerbaijan2021 }): ValidProfile {
+  const entry = validateSources([{ path: source.path, bytes: Buffer.from(source.text) }, { path, bytes: Buffer.from(text) }], editions).valid.find((e) => e.translation);
+  if (!entry) throw new Error(`${path} is not a valid translation of ${source.path}`);
+  return entry;
+}
+
 export function withStatus(text: string, status: string): string {
   return replaceOnce(text, 'status: final', `status: ${status}`);
 }

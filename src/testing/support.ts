@@ -22,6 +22,14 @@ export const editions = loadEditions();
 export const editionIds = [...editions.keys()].join(', ');
 /** How many profiles content/ bundles: one per country of each edition. */
 export const bundledProfiles = [...editions.values()].reduce((n, e) => n + e.countries.length, 0);
+/** The bundled translations: the profiles in a language folder of an edition's (content/<edition>/<lang>/<slug>.md). */
+export const bundledTranslations = [...editions.keys()].flatMap((id) =>
+  readdirSync(join(projectRoot, 'content', id), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((language) => readdirSync(join(projectRoot, 'content', id, language.name)).filter((name) => name.endsWith('.md')).map((name) => `content/${id}/${language.name}/${name}`)),
+);
+/** Every bundled profile file: one per country of each edition, and the translations. */
+export const bundledFiles = bundledProfiles + bundledTranslations.length;
 
 export function readContent(relative: string): string {
   return readFileSync(join(projectRoot, 'content', relative), 'utf8');
@@ -29,6 +37,8 @@ export function readContent(relative: string): string {
 
 /** The bundled, final Azerbaijan 2021 profile: the seed of the index, every field filled. */
 export const azerbaijan2021 = readContent('goci-2021/azerbaijan.md');
+/** The bundled French translation of it. */
+export const azerbaijan2021French = readContent('goci-2021/fr/azerbaijan.md');
 
 /** 1-based line of the first occurrence of `needle` in `text`. */
 export function lineOf(text: string, needle: string): number {
@@ -59,10 +69,18 @@ export function checkOne(text: string | Uint8Array, path = 'content/goci-2021/az
   return check({ [path]: text }).filter((m) => !(m.ruleId === 'rank' && m.severity === 'warning'));
 }
 
+/** The text of every file under a folder, by its path inside it (an edition's translations, goci-2021/fr/, too). */
+export function folderSnapshot(folder: string): Record<string, string> {
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return Object.fromEntries(files.map((entry) => [join(entry.parentPath, entry.name).slice(folder.length + 1), readFileSync(join(entry.parentPath, entry.name), 'utf8')]));
+}
+
 /** Every bundled profile of an edition, path -> text, as the corpus rules see them. */
 export function editionCorpus(edition: string): Record<string, string> {
   const folder = join(projectRoot, 'content', edition);
-  return Object.fromEntries(readdirSync(folder).sort().map((name) => [`content/${edition}/${name}`, readFileSync(join(folder, name), 'utf8')]));
+  // The profiles themselves: translations live in a folder per language (goci-2021/fr/).
+  const names = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+  return Object.fromEntries(names.sort().map((name) => [`content/${edition}/${name}`, readFileSync(join(folder, name), 'utf8')]));
 }
 
 export interface CliResult {

@@ -34,6 +34,19 @@ export interface CorpusOptions {
 
 // Read from the front-matter's text without parsing it: a file whose YAML is broken still names its edition.
 const editionLine = /^edition:[ \t]*["']?([A-Za-z0-9_.-]+)/m;
+// A translation names its source the same way (src/profile/translation.ts).
+const translatesLine = /^translates:[ \t]*["']?([^"'\r\n#]+?)["']?[ \t]*$/m;
+
+const headOf = (source: SourceFile): string => Buffer.from(source.bytes.subarray(0, 4096)).toString('utf8');
+
+/** The sources of the translations among the files, as paths: read with them, so that a translation is checked against its source. */
+function translatedSources(sources: SourceFile[]): string[] {
+  return sources.flatMap((source) => {
+    const translates = translatesLine.exec(headOf(source))?.[1];
+    // Only a profile file is read for a translation: a `translates:` naming any other file reads nothing.
+    return translates === undefined || !isProfileFileName(basename(translates)) ? [] : [displayPath(join(dirname(source.path), translates))];
+  });
+}
 
 /**
  * Where the rest of each source's edition lives: the source's own folder (the file-name rule wants
@@ -43,8 +56,10 @@ const editionLine = /^edition:[ \t]*["']?([A-Za-z0-9_.-]+)/m;
 function editionFolders(sources: SourceFile[], contentFolders: string[]): string[] {
   const folders = new Set<string>();
   for (const source of sources) {
+    // A translation's folder (goci-2021/fr) holds no edition: its source's is read for it.
+    if (translatesLine.test(headOf(source))) continue;
     folders.add(displayPath(dirname(source.path)));
-    const head = Buffer.from(source.bytes.subarray(0, 4096)).toString('utf8');
+    const head = headOf(source);
     const id = editionLine.exec(head)?.[1] ?? basename(dirname(source.path));
     for (const content of contentFolders.filter((folder) => isInside(source.path, folder))) folders.add(displayPath(join(content, id)));
   }
@@ -72,7 +87,8 @@ export async function loadCorpus(paths: string[] = ['content'], options: CorpusO
   const editions = loadEditions(options.editionFolders);
   const sources = await readSources(await collectProfiles(paths));
   const requested = new Set(sources.map((source) => source.path));
-  const folders = [...new Set([...editionFolders(sources, options.contentFolders ?? []), ...(options.contextFolders ?? []).map((folder) => displayPath(folder))])];
+  const originals = await readSources([...new Set(translatedSources(sources))].filter((path) => !requested.has(path) && existsSync(path)));
+  const folders = [...new Set([...editionFolders([...sources, ...originals], options.contentFolders ?? []), ...(options.contextFolders ?? []).map((folder) => displayPath(folder))])];
   const others = (await profilesIn(folders)).filter((path) => !requested.has(path));
   const words = [...(await projectWords(paths)), ...(options.prose?.words ?? [])];
   const style = options.prose?.style;

@@ -1,9 +1,11 @@
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import type { Edition } from '../edition/edition.js';
 import type { SourceFile } from '../read/collect.js';
 import type { ProfileData } from '../profile/data.js';
-import { parseSource, pointAtOffset, type ParsedFile, type Profile } from '../profile/parse.js';
+import { parseProfile, parseSource, pointAtOffset, type ParsedFile, type Profile } from '../profile/parse.js';
+import { mergedData, translatedSourcePath } from '../profile/translation.js';
 import { namedCountries } from './named.js';
 import { computeComposites } from '../scoring/composites.js';
 import { groupBy } from '../scoring/ranks.js';
@@ -93,11 +95,13 @@ export function validateSources(sources: SourceFile[], editions: Map<string, Edi
  * what changed. The files' earlier messages are replaced.
  */
 export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, Edition>, settings: RuleSettings = {}, rules: Rule[] = allRules, scope: ValidationScope<ParsedFile> = {}): Validation {
-  const context = scope.context ?? [];
-  const checked = checkFiles(parsedFiles, editions, settings, rules, scope.prose);
+  // A translation in the context has no source read for it: it takes no part (translations never rank).
+  const context = (scope.context ?? []).filter((parsed) => !isTranslation(parsed));
+  const originals = checkFiles(parsedFiles.filter((parsed) => !isTranslation(parsed)), editions, settings, rules, scope.prose);
   // Context first: a requested file that duplicates another file's country is the one reported.
   const background = checkFiles(context, editions, settings, rules.filter((rule) => rule.stage !== 'valid'), scope.prose);
-  const reported = new Set(checked.files);
+  const translations = checkTranslations(parsedFiles.filter(isTranslation), [...originals.valid, ...background.valid], editions, settings, rules, scope.prose);
+  const reported = new Set(originals.files);
   const editionFiles = new Map<Edition, VFile>();
   const affected = new Map<Profile, VFile>();
   const affectedFile = (profile: Profile) => {
@@ -105,7 +109,7 @@ export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, 
     return affected.get(profile) as VFile;
   };
   const all = [...parsedFiles, ...context];
-  for (const [edition, entries] of groupBy([...background.valid, ...checked.valid], (entry) => entry.edition)) {
+  for (const [edition, entries] of groupBy([...background.valid, ...originals.valid], (entry) => entry.edition)) {
     const named = namedCountries(edition, all);
     for (const rule of rules) {
       if (rule.stage !== 'corpus') continue;
@@ -123,20 +127,66 @@ export function validateParsed(parsedFiles: ParsedFile[], editions: Map<string, 
     }
   }
   // Rules across editions (a country's profile beside its previous edition's), on the files asked for.
-  const byEdition = groupBy([...background.valid, ...checked.valid], (entry) => entry.edition);
+  const byEdition = groupBy([...background.valid, ...originals.valid], (entry) => entry.edition);
   for (const rule of rules) {
     if (rule.stage !== 'editions') continue;
     for (const { profile, issue } of rule.check(byEdition)) if (reported.has(profile.file)) reportIssue(profile, rule.id, issue, settings);
   }
-  attachPrevious([...background.valid, ...checked.valid]);
-  for (const file of checked.files) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  attachPrevious([...background.valid, ...originals.valid]);
+  for (const entry of translations.valid) if (entry.translation?.source.previous) entry.previous = entry.translation.source.previous;
+  // Files and profiles in the order they were asked for, translations among them.
+  const order = new Map(parsedFiles.map((parsed, index) => ['problem' in parsed ? parsed.file : parsed.profile.file, index]));
+  const byOrder = (a: VFile, b: VFile) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+  const files = [...originals.files, ...translations.files].sort(byOrder);
+  const valid = [...originals.valid, ...translations.valid].sort((a, b) => byOrder(a.profile.file, b.profile.file));
+  for (const file of files) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const affectedFiles = [...affected.values()].filter((file) => file.messages.length > 0).sort((a, b) => a.path.localeCompare(b.path));
   for (const file of affectedFiles) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { ...checked, parsed: parsedFiles, editionFiles: [...editionFiles.values()].filter((file) => file.messages.length > 0), context: background.valid, affected: affectedFiles };
+  return { files, valid, parsed: parsedFiles, editionFiles: [...editionFiles.values()].filter((file) => file.messages.length > 0), context: background.valid, affected: affectedFiles };
+}
+
+/** A file whose front-matter names the profile it translates. */
+function isTranslation(parsed: ParsedFile): parsed is { profile: Profile } {
+  return 'profile' in parsed && translatedSourcePath(parsed.profile) !== undefined;
+}
+
+/** A profile read for its front-matter only, read again with its narrative (a translation's source, for its sections). */
+function withNarrative(entry: ValidProfile): ValidProfile {
+  const { profile } = entry;
+  if (profile.tree.children.length > 0 || profile.text.slice(profile.frontMatter.end).split('\n').slice(1).join('\n').trim() === '') return entry;
+  const parsed = parseProfile(profile.file.path, new TextEncoder().encode(profile.text));
+  return 'profile' in parsed ? { ...entry, profile: { ...parsed.profile, file: profile.file } } : entry;
+}
+
+/**
+ * Translations, each over its source's front-matter (which must be valid and read: a requested
+ * file or the context), then through the per-file rules like any profile.
+ */
+function checkTranslations(translations: { profile: Profile }[], sources: ValidProfile[], editions: Map<string, Edition>, settings: RuleSettings, rules: Rule[], prose?: ProseSettings): { files: VFile[]; valid: ValidProfile[] } {
+  const byPath = new Map(sources.map((entry) => [resolve(entry.profile.file.path), entry]));
+  const files: VFile[] = [];
+  const valid: ValidProfile[] = [];
+  for (const { profile } of translations) {
+    const path = translatedSourcePath(profile) as string;
+    const found = byPath.get(resolve(path));
+    if (!found) {
+      profile.file.messages = [];
+      const why = existsSync(path) ? 'which is not a valid profile: fix it first' : 'which does not exist';
+      report(profile.file, 'translation', { at: [], reason: `translates ${String(profile.data.translates)} (${path}), ${why}` }, profile.locate(['translates'], 'value'), settings);
+      files.push(profile.file);
+      continue;
+    }
+    const source = withNarrative(found);
+    const merged: Profile = { ...profile, data: mergedData(profile.data, source.data as unknown as Record<string, unknown>) };
+    const checked = checkFiles([{ profile: merged }], editions, settings, rules, prose, () => ({ translation: { source, own: profile.data } }));
+    files.push(...checked.files);
+    valid.push(...checked.valid);
+  }
+  return { files, valid };
 }
 
 /** The per-file rules, on each file. */
-function checkFiles(parsedFiles: ParsedFile[], editions: Map<string, Edition>, settings: RuleSettings, rules: Rule[], prose?: ProseSettings): { files: VFile[]; valid: ValidProfile[] } {
+function checkFiles(parsedFiles: ParsedFile[], editions: Map<string, Edition>, settings: RuleSettings, rules: Rule[], prose?: ProseSettings, extend?: () => Partial<ValidProfile>): { files: VFile[]; valid: ValidProfile[] } {
   const files: VFile[] = [];
   const valid: ValidProfile[] = [];
   for (const parsed of parsedFiles) {
@@ -159,7 +209,7 @@ function checkFiles(parsedFiles: ParsedFile[], editions: Map<string, Edition>, s
     if (!fits) continue;
     const data = profile.data as unknown as ProfileData;
     const edition = editions.get(data.edition) as Edition;
-    const entry: ValidProfile = { profile, data, edition, composites: computeComposites(edition, profile.data), ...(prose ? { prose } : {}) };
+    const entry: ValidProfile = { profile, data, edition, composites: computeComposites(edition, profile.data), ...(prose ? { prose } : {}), ...extend?.() };
     valid.push(entry);
     for (const rule of rules) {
       if (rule.stage === 'valid') for (const issue of checkSafely(rule, () => rule.check(entry))) reportIssue(profile, rule.id, issue, settings);

@@ -1,7 +1,9 @@
 import type { IndicatorGroup } from '../edition/edition.js';
 import type { GroupData, Ranks } from '../profile/data.js';
 import { formatScore } from '../scoring/exact.js';
-import { rankLines } from '../scoring/rank-lines.js';
+import { InputError } from '../errors.js';
+import { NoTermbase, type PrintedEdition } from '../language/printed.js';
+import { languageOf, printedFor } from '../language/profile-language.js';
 import type { ValidProfile } from '../profile/valid.js';
 import { narrativeHtml } from './narrative.js';
 import { hyphenateText } from './typography/hyphenate.js';
@@ -20,9 +22,11 @@ export interface BarView {
   change: string | null;
 }
 
-/** A headline score: "5.08", "Criminality", "83rd of 193 countries", ... */
+/** A headline score: "5.08", "Criminality", "Criminality score", "83rd of 193 countries", ... */
 export interface ScoreView {
   label: string;
+  /** The score's caption in the profile's language ("Criminality score", "Score de criminalité"). */
+  caption: string;
   value: string;
   ranks: string[];
   change: string | null;
@@ -64,17 +68,30 @@ export interface ProfileView {
 /** A label, rank line or title as printed: typographic quotes (CSS keeps its last word company: text-wrap). */
 type Setter = (text: string) => string;
 
-function bar(label: string, value: number, set: Setter, change: string | null): BarView {
+/** How the page writes a label (typeset) and a score (in the language's decimals). */
+interface Writer {
+  set: Setter;
+  score: (value: number) => string;
+}
+
+function bar(label: string, value: number, write: Writer, change: string | null): BarView {
   const fill = Math.min(Math.max(value - 1, 0), 9) * 10;
-  return { label: set(label), value: formatScore(value), fill: fill.toFixed(1), change };
+  return { label: write.set(label), value: write.score(value), fill: fill.toFixed(1), change };
 }
 
-function groupBars(group: IndicatorGroup, data: GroupData, set: Setter, change: ChangeOf): BarView[] {
-  return group.indicators.map((indicator) => bar(indicator.label, data.indicators[indicator.key] as number, set, change(indicator.key)));
+function groupBars(group: IndicatorGroup, data: GroupData, write: Writer, change: ChangeOf): BarView[] {
+  return group.indicators.map((indicator) => bar(indicator.label, data.indicators[indicator.key] as number, write, change(indicator.key)));
 }
 
-function scoreView(label: string, score: number, ranks: string[], change: string | null): ScoreView {
-  return { label, value: formatScore(score), ranks, change };
+function scoreView(label: string, caption: string, score: number, write: Writer, ranks: string[], change: string | null): ScoreView {
+  return { label, caption: write.set(caption), value: write.score(score), ranks, change };
+}
+
+/** The profile's edition in its language, or why it cannot be printed. */
+function printedOrFail(entry: ValidProfile): PrintedEdition {
+  const printed = printedFor(entry);
+  if (printed instanceof NoTermbase) throw new InputError(`${entry.profile.file.path}: ${printed.reason}`);
+  return printed;
 }
 
 /** How the view is made: the watermark and whether the text is typeset. */
@@ -86,26 +103,33 @@ export interface ViewOptions {
 }
 
 export function profileView(entry: ValidProfile, options: ViewOptions = {}): ProfileView {
-  const { data, edition } = entry;
+  const { data } = entry;
+  const printed = printedOrFail(entry);
+  const { edition } = printed;
   const country = edition.countryByName.get(data.country);
   // The validator reports this as an error; rank lines need the country's continent and region.
   if (!country) throw new Error(`${data.country} is not a country of ${edition.id}: fix the profile before rendering it`);
-  const lang = data.lang ?? edition.language;
+  const lang = languageOf(entry);
   const style: LanguageStyle | null = options.typography === false ? null : languageStyle(lang);
   const set: Setter = (text) => smartenText(text, style);
-  const ranks = (r: Ranks) => rankLines(edition, country, r).map(set);
-  const change = changesSince(entry);
+  const write: Writer = { set, score: (value) => printed.decimal(formatScore(value)) };
+  const ranks = (r: Ranks) => printed.rankLines(country, r).map(set);
+  const since = changesSince(entry);
+  // "↑ +0.50" in the language's decimals ("↑ +0,50").
+  const change: ChangeOf = (key) => since(key)?.replace(/\d+\.\d+/, (decimal) => printed.decimal(decimal)) ?? null;
   const criminalityGroups = edition.criminality.groups.map((group) => ({ group, data: data.criminality[group.key] as GroupData }));
-  const criminality = scoreView(set(edition.criminality.label), data.criminality.score, ranks(data.criminality.rank), change('criminality'));
-  const resilience = scoreView(set(edition.resilience.label), data.resilience.score, ranks(data.resilience.rank), change(edition.resilience.key));
-  const narrative = narrativeHtml(entry, style);
+  const { score: captions } = printed.wording;
+  const criminality = scoreView(set(edition.criminality.label), captions.criminality, data.criminality.score, write, ranks(data.criminality.rank), change('criminality'));
+  const resilience = scoreView(set(edition.resilience.label), captions.resilience, data.resilience.score, write, ranks(data.resilience.rank), change(edition.resilience.key));
+  const narrative = narrativeHtml({ ...entry, edition }, style);
   const funding = data.funding?.trim() ? hyphenateText(smartenText(data.funding.trim(), style), style) : null;
-  const watermark = options.watermark ?? (data.status === 'final' ? false : data.status);
+  const watermark = options.watermark ?? (data.status === 'final' ? false : printed.wording.status[data.status]);
+  const countryName = set(printed.countryName(data.country) ?? `[countries.${data.country}]`);
 
   return {
     lang,
-    title: `${set(data.country)} – ${edition.title}`,
-    country: set(data.country),
+    title: `${countryName} – ${set(edition.title)}`,
+    country: countryName,
     edition: set(edition.title),
     publisher: set(edition.publisher),
     watermark: watermark || null,
@@ -115,7 +139,7 @@ export function profileView(entry: ValidProfile, options: ViewOptions = {}): Pro
         theme: 'criminality',
         first: true,
         headline: criminality,
-        groups: criminalityGroups.map(({ group, data: g }) => ({ label: set(group.label), value: formatScore(g.score), change: change(group.key), bars: groupBars(group, g, set, change) })),
+        groups: criminalityGroups.map(({ group, data: g }) => ({ label: set(group.label), value: write.score(g.score), change: change(group.key), bars: groupBars(group, g, write, change) })),
         summary: { ...resilience, bars: [] },
         narrative: { title: edition.criminality.label, html: narrative.criminality, funding: null },
       },
@@ -124,8 +148,8 @@ export function profileView(entry: ValidProfile, options: ViewOptions = {}): Pro
         theme: 'resilience',
         first: false,
         headline: resilience,
-        groups: [{ label: null, value: null, change: null, bars: groupBars(edition.resilience, data.resilience, set, change) }],
-        summary: { ...criminality, bars: criminalityGroups.map(({ group, data: g }) => bar(group.label, g.score, set, change(group.key))) },
+        groups: [{ label: null, value: null, change: null, bars: groupBars(edition.resilience, data.resilience, write, change) }],
+        summary: { ...criminality, bars: criminalityGroups.map(({ group, data: g }) => bar(group.label, g.score, write, change(group.key))) },
         narrative: { title: edition.resilience.label, html: narrative.resilience, funding },
       },
     ],

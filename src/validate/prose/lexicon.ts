@@ -24,6 +24,8 @@ interface HouseSpeller {
   ize?: () => Speller;
   houseWords: Set<string>;
   variants: [string, string][];
+  /** No suggestions at all (style `suggestions: 0`): a verdict without any is then final. */
+  suggestsNothing: boolean;
   /** Verdicts by word: a narrative repeats most of its words, and the corpus repeats its vocabulary. */
   memo: Map<string, Verdict>;
   /** Where the verdicts are kept between runs, and whether new ones were found since they were read. */
@@ -104,6 +106,7 @@ function houseSpeller(spelling: HouseStyle['spelling']): HouseSpeller {
       ...(ize ? { ize: once(() => nspell(ize.aff, ize.dic)) } : {}),
       houseWords: new Set(wordList(houseText)),
       variants: spelling.variants ?? [],
+      suggestsNothing: spelling.suggestions === 0,
       memo: readVerdicts(cacheFile),
       cacheFile,
       changed: false,
@@ -158,8 +161,9 @@ function judge(speller: HouseSpeller, word: string, limit: number): Verdict {
     const suggestions = speller.base().suggest(word).filter((s) => oxford(speller, s)?.known !== false);
     verdict = { known: false, suggestions: suggestions.slice(0, limit) };
   }
-  // Only cache what a later call with any limit can reuse.
-  if (verdict.known || limit > 0) {
+  // Only cache what a later call with any limit can reuse (with no suggestions wanted, every verdict:
+  // an unknown French word must not cost the French dictionary's build on every run).
+  if (verdict.known || limit > 0 || speller.suggestsNothing) {
     speller.memo.set(word, verdict);
     speller.changed = true;
   }

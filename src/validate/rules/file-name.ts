@@ -3,14 +3,16 @@ import type { ProfileRule } from '../rule.js';
 
 export const fileNameRule: ProfileRule = {
   id: 'file-name',
-  description: 'A profile lives at <edition>/<country slug>.md, so each country has one obvious file.',
+  description: 'A profile lives at <edition>/<country slug>.md, and its translation into a language at <edition>/<lang>/<country slug>.md, so each has one obvious file.',
   stage: 'valid',
-  check({ profile, data, edition }) {
+  check({ profile, data, edition, translation }) {
     const country = edition.countryByName.get(data.country);
     const path = profile.file.path;
     if (!country) return [];
-    const expected = `${edition.id}/${country.slug}.md`;
-    if (basename(path) === `${country.slug}.md` && basename(dirname(path)) === edition.id) return [];
-    return [{ at: ['country'], severity: 'warning', reason: `the profile of ${country.name} in ${edition.id} belongs at ${expected}, not ${basename(dirname(path))}/${basename(path)}` }];
+    const folder = translation && data.lang ? `${edition.id}/${data.lang}` : edition.id;
+    const expected = `${folder}/${country.slug}.md`;
+    const actual = [...dirname(path).split(/[\\/]/).slice(-folder.split('/').length), basename(path)].join('/');
+    if (actual === expected) return [];
+    return [{ at: translation ? ['translates'] : ['country'], severity: 'warning', reason: `the ${translation ? `${data.lang} translation` : 'profile'} of ${country.name} in ${edition.id} belongs at ${expected}, not ${actual}` }];
   },
 };

@@ -14,6 +14,9 @@ import { spellingRule } from './spelling.js';
 import { narrativeUnchangedRule } from './narrative-unchanged.js';
 import { rankRule } from './rank.js';
 import { schemaRule } from './schema.js';
+import { termsRule } from './terms.js';
+import { translationCurrentRule } from './translation-current.js';
+import { translationRule } from './translation.js';
 import { uniqueCountryRule } from './unique-country.js';
 import { unprintableCharactersRule } from './unprintable-characters.js';
 import { fontCoverageRule } from './font-coverage.js';
@@ -36,6 +39,9 @@ export const rules: Rule[] = [
   fontCoverageRule,
   unrenderedMarkdownRule,
   compositeScoreRule,
+  translationRule,
+  translationCurrentRule,
+  termsRule,
   narrativeOutlineRule,
   spellingRule,
   repeatedWordsRule,

@@ -1,4 +1,6 @@
 import type { OutlineSection } from '../../edition/edition.js';
+import { NoTermbase } from '../../language/printed.js';
+import { printedFor } from '../../language/profile-language.js';
 import type { Point } from '../../profile/parse.js';
 import { sameHeading, sectionsOf, type Section } from '../../profile/sections.js';
 import type { Issue, ProfileRule } from '../rule.js';
@@ -50,9 +52,13 @@ function compare(found: Section[], expected: OutlineSection[], depth: number, pa
 
 export const narrativeOutlineRule: ProfileRule = {
   id: 'narrative-outline',
-  description: "At review and final, the narrative has every section of the edition's outline, in order, none empty.",
+  description: "At review and final, the narrative has every section of the edition's outline (its headings in the profile's language), in order, none empty.",
   stage: 'valid',
-  check({ profile, data, edition }) {
+  check(entry) {
+    const { profile, data } = entry;
+    const printed = printedFor(entry);
+    // A language without a termbase is the terms rule's error; its headings are compared as the edition writes them.
+    const edition = printed instanceof NoTermbase ? entry.edition : printed.edition;
     const issues: Issue[] = [];
     const { sections } = sectionsOf(profile.tree);
     const afterFrontMatter = { line: profile.bodyLine, column: 1 };

@@ -10,6 +10,8 @@ export interface LanguageStyle {
   quotes: { double: [string, string]; single: [string, string] };
   dashes: 'oldschool' | 'inverted' | boolean;
   hyphenation: false | { patterns: string; min_word_length: number; min_left: number; min_right: number };
+  /** French spacing: a narrow no-break space before ; : ! ? and inside guillemets. */
+  narrow_spaces?: boolean;
 }
 
 /** Splits a word at its pattern break points, marked with the given character. */

@@ -4,6 +4,7 @@ import retextSmartypants from 'retext-smartypants';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { LanguageStyle } from './language.js';
+import { spaceMarks } from './spacing.js';
 
 const processors = new WeakMap<LanguageStyle, Processor<NlcstRoot, NlcstRoot, NlcstRoot>>();
 
@@ -80,6 +81,8 @@ export function smartenPieces(pieces: readonly string[], style: LanguageStyle): 
   if (!candidate.test(text)) return [...pieces];
   candidate.lastIndex = 0;
   const output = smartenWindows(text, style);
+  // An apostrophe inside a word is always ’, whatever closes a single quote in the language (› in French).
+  for (const match of text.matchAll(/(?<=\p{L})'(?=\p{L})/gu)) output[match.index ?? 0] = '\u2019';
   let offset = 0;
   return pieces.map((piece) => {
     const result = output.slice(offset, offset + piece.length).join('');
@@ -90,5 +93,5 @@ export function smartenPieces(pieces: readonly string[], style: LanguageStyle): 
 
 /** One string set as print: "Cote d'Ivoire" -> "Cote d’Ivoire". */
 export function smartenText(text: string, style: LanguageStyle | null): string {
-  return style ? (smartenPieces([text], style)[0] ?? text) : text;
+  return style ? spaceMarks(smartenPieces([text], style)[0] ?? text, style) : text;
 }

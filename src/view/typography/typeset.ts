@@ -2,6 +2,7 @@ import type { Element, Root, Text } from 'hast';
 import { hyphenateText } from './hyphenate.js';
 import type { LanguageStyle } from './language.js';
 import { smartenPieces } from './quotes.js';
+import { spaceMarks } from './spacing.js';
 
 /** Elements whose text is one run for the quotes (a quote may open in one and close in another only within a run). */
 const blocks = new Set(['p', 'li', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd', 'figcaption', 'summary']);
@@ -43,7 +44,7 @@ export function typeset(tree: Root, style: LanguageStyle | null): void {
       style,
     );
     run.texts.forEach((text, index) => {
-      const value = smart[index] ?? text.value;
+      const value = spaceMarks(smart[index] ?? text.value, style);
       text.value = run.hyphenate ? hyphenateText(value, style) : value;
     });
   }

@@ -32,8 +32,16 @@ describe('quotes, apostrophes and dashes', () => {
 
   it('uses the quotes of the language', () => {
     expect(smartenText('"Sicherheit" und \'Recht\'', languageStyle('de'))).toBe('„Sicherheit“ und ‚Recht‘');
-    expect(smartenText('"sécurité"', languageStyle('fr'))).toBe('«sécurité»');
+    expect(smartenText('"sécurité"', languageStyle('fr'))).toBe('«\u202Fsécurité\u202F»');
     expect(smartenText('"as written"', null)).toBe('"as written"');
+  });
+
+  it("sets French spacing, typed or not, and a word's apostrophe as ’ in every language", () => {
+    const fr = languageStyle('fr');
+    expect(smartenText("l'Azerbaïdjan : « port »; pourquoi? Oui !", fr)).toBe('l’Azerbaïdjan\u202F: «\u202Fport\u202F»\u202F; pourquoi\u202F? Oui\u202F!');
+    // Times and addresses keep their colon; English keeps its spacing.
+    expect(smartenText('à 10:30, https://example.org', fr)).toBe('à 10:30, https://example.org');
+    expect(smartenText("the country's borders: why?", en)).toBe('the country’s borders: why?');
   });
 
   it('decides each mark from a few words around it exactly as over the whole text', () => {
