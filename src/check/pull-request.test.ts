@@ -36,7 +36,8 @@ describe('a pull request that moves one score: the gate sees what main will see'
     const flagged = [...new Set([...gate.stdout.matchAll(/^(content\/goci-2021\/[a-z-]+\.md):\d+:\d+ +error/gm)].map((m) => m[1]))];
     expect(flagged).toEqual(expect.arrayContaining(['content/goci-2021/kuwait.md', 'content/goci-2021/qatar.md']));
     expect(flagged).not.toContain('content/goci-2021/azerbaijan.md');
-    expect(gate.stdout).toMatch(/\n1 profile checked, \d+ other profiles affected: \d+ errors, 0 warnings\n$/);
+    // Azerbaijan and its French translation (which takes its scores from it), and the profiles it pushed down.
+    expect(gate.stdout).toMatch(/\n2 profiles checked, \d+ other profiles affected: \d+ errors, 0 warnings\n$/);
 
     // Exactly what main's job finds: the same errors.
     const main = await inFolder(repo, () => runCli('validate', 'content'));
@@ -63,5 +64,19 @@ describe('a pull request that moves one score: the gate sees what main will see'
     const deleted = await inFolder(repo, () => runCli('check', '--changed', 'main', '--format', 'json'));
     expect(JSON.parse(deleted.stdout)).toMatchObject({ profiles: 0, errors: 0, warnings: 1 });
     expect(JSON.parse(deleted.stdout).messages[0].message).toMatch(/^the corpus holds 192 of the 193 countries of goci-2021/);
+  }, 120_000);
+
+  it('checks the translations of a changed source: a section changed since it was translated fails the gate, as it fails main', async () => {
+    const repo = repositoryWithEdition(made);
+    const azerbaijan = join(repo, 'content/goci-2021/azerbaijan.md');
+    git(repo, 'checkout', '-qb', 'pr');
+    writeFileSync(azerbaijan, replaceOnce(readFileSync(azerbaijan, 'utf8'), 'generally takes the form of', 'mostly takes the form of'));
+    git(repo, 'commit', '-qam', 'Azerbaijan: a word of the People section');
+    const gate = await inFolder(repo, () => runCli('check', '--changed', 'main'));
+    expect(gate.code).toBe(1);
+    expect(gate.stdout).toMatch(/^content\/goci-2021\/fr\/azerbaijan\.md:\d+:\d+ +error +.*'Criminalité \/ Marchés criminels \/ Personnes' \(Criminality \/ Criminal markets \/ People\).* +translation-current$/m);
+    const main = await inFolder(repo, () => runCli('validate', 'content'));
+    expect(main.code).toBe(1);
+    expect(main.stdout).toContain('content/goci-2021/fr/azerbaijan.md');
   }, 120_000);
 });

@@ -25,7 +25,7 @@ function trackedEditionFolders(extra: string[]): string[] {
 }
 
 /**
- * What --changed selects: the changed profiles, each profile of an edition whose edition file changed,
+ * What --changed selects: the changed profiles (and their translations), each profile of an edition whose edition file changed,
  * and as context the folders a deleted profile leaves (the ranks of the rest move). Main sees all of it.
  */
 async function changedSelection(ref: string, scope: string[], content: string, editionFolders: string[]): Promise<{ selected: string[]; contextFolders: string[] }> {

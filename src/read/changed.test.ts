@@ -46,4 +46,12 @@ describe('--changed: the profiles changed since a git ref', () => {
       expect(await changedReach('main', ['content/goci-2023'], [])).toEqual({ deletedFrom: [], editions: [] });
     });
   });
+
+  it('takes the translations of a changed profile too: they print its scores and may be behind it', async () => {
+    const repo = repositoryWithEdition(made);
+    appendFileSync(join(repo, 'content/goci-2021/azerbaijan.md'), '\n');
+    await inFolder(repo, async () => {
+      expect(await changedProfiles('HEAD', ['content'])).toEqual(['content/goci-2021/azerbaijan.md', 'content/goci-2021/fr/azerbaijan.md']);
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { basename, dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { InputError } from '../errors.js';
 import { displayPath, isProfileFileName } from './collect.js';
+import { translationsOf } from './translations.js';
 
 const run = promisify(execFile);
 
@@ -30,12 +31,14 @@ async function changedPaths(ref: string, paths: string[]): Promise<{ present: st
 
 /**
  * The profiles under `paths` that differ from the merge base of `ref` and HEAD, as the working folder
- * has them now: committed since, staged, unstaged or untracked. Deleted files are left out: there is
- * nothing to check or print.
+ * has them now: committed since, staged, unstaged or untracked, and the translations of those (they
+ * print their source's scores, and a section of their source may have changed since they were
+ * translated). Deleted files are left out: there is nothing to check or print.
  */
 export async function changedProfiles(ref: string, paths: string[]): Promise<string[]> {
   const { present } = await changedPaths(ref, paths);
-  return [...new Set(present.filter((name) => isProfileFileName(basename(name))).map((name) => displayPath(name)))].sort();
+  const changed = present.filter((name) => isProfileFileName(basename(name))).map((name) => displayPath(name));
+  return [...new Set([...changed, ...(await translationsOf(changed))])].sort();
 }
 
 /** What a change since `ref` can make wrong besides the profiles it changed. */

@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Edition } from '../edition/edition.js';
 import { loadEditions } from '../edition/load.js';
+import { translatesLine } from '../read/translations.js';
 import { collectProfiles, displayPath, isProfileFileName, readSources, type SourceFile } from '../read/collect.js';
 import { validateSources, type RuleSettings, type Validation } from './validate.js';
 import { projectWords } from './prose/project-words.js';
@@ -35,7 +36,6 @@ export interface CorpusOptions {
 // Read from the front-matter's text without parsing it: a file whose YAML is broken still names its edition.
 const editionLine = /^edition:[ \t]*["']?([A-Za-z0-9_.-]+)/m;
 // A translation names its source the same way (src/profile/translation.ts).
-const translatesLine = /^translates:[ \t]*["']?([^"'\r\n#]+?)["']?[ \t]*$/m;
 
 const headOf = (source: SourceFile): string => Buffer.from(source.bytes.subarray(0, 4096)).toString('utf8');
 
