@@ -63,13 +63,23 @@ async function unpack(binFolder: string, folder: string): Promise<void> {
     // NSS and friends built for Amazon Linux: used only where the system lacks them (see env below).
     inflateTar(join(binFolder, 'al2023.tar.br'), folder),
   ]);
-  // The shipped fonts.conf points at /tmp/fonts; ours adds the system's fonts and keeps its cache here.
-  await writeFile(
-    join(folder, 'fonts.conf'),
+}
+
+/**
+ * The fonts the browser may fall back on: the package's own (Open Sans) and none of the machine's,
+ * written beside the unpacked browser (the shipped fonts.conf points at /tmp/fonts). The pages
+ * inline their fonts; a character they lack is reported by validate (font-coverage) and would
+ * otherwise print from whatever fonts this machine has (DejaVu Sans, Droid Sans Fallback), making
+ * the PDF depend on the machine. Written on each start, so a folder unpacked by an older version
+ * (whose fonts.conf took in /etc/fonts) gets it too.
+ */
+async function bundledFontsOnly(folder: string): Promise<string> {
+  const path = join(folder, 'fonts-bundled.conf');
+  const config =
     `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n` +
-      `  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n` +
-      `  <dir>${join(folder, 'fonts')}</dir>\n  <cachedir>${join(folder, 'fonts-cache')}</cachedir>\n</fontconfig>\n`,
-  );
+    `  <dir>${join(folder, 'fonts')}</dir>\n  <cachedir>${join(folder, 'fonts-cache')}</cachedir>\n</fontconfig>\n`;
+  if ((await readFile(path, 'utf8').catch(() => '')) !== config) await writeFile(path, config);
+  return path;
 }
 
 /** A lock whose owner died (killed mid-unpacking) or that is older than any unpacking takes. */
@@ -132,6 +142,6 @@ export async function bundledChromium(): Promise<BundledChromium | undefined> {
   return {
     executablePath: join(folder, 'chromium'),
     args: Chromium.args.filter((arg) => !droppedArgs.test(arg)),
-    env: { FONTCONFIG_FILE: join(folder, 'fonts.conf'), ...(libraryPath ? { LD_LIBRARY_PATH: libraryPath } : {}) },
+    env: { FONTCONFIG_FILE: await bundledFontsOnly(folder), ...(libraryPath ? { LD_LIBRARY_PATH: libraryPath } : {}) },
   };
 }

@@ -21,7 +21,7 @@ export function missingGlyphs(text: string): CharacterFinding[] {
     const code = character.codePointAt(0) ?? 0;
     const composed = isMark.test(character) && [...`${previous}${character}`.normalize('NFC')].length === 1 ? `${previous}${character}`.normalize('NFC') : undefined;
     const shown = fonts.has(code) || (composed !== undefined && fonts.has(composed.codePointAt(0) ?? 0)) || layout.has(character) || unprintable.has(index);
-    if (!shown) found.push({ index, character, reason: `${codeOf(character)} '${character}' is not in the bundled fonts: the print would take it from the machine's fonts, or show a box; write it otherwise or leave it out` });
+    if (!shown) found.push({ index, character, reason: `${codeOf(character)} '${character}' is not in the bundled fonts: the print cannot show it (the browser has no other fonts, and a box without its character fails the preflight, so the profile is not printed); write it otherwise or leave it out` });
     previous = character;
     index += character.length;
   }
