@@ -23,17 +23,19 @@ describe('ocindex check, the gate', () => {
 
     const human = await inFolder(repo, () => runCli('check', '--changed', 'main'));
     expect(human.code).toBe(1);
-    const [message, summary] = human.stdout.trimEnd().split('\n');
+    const [message, translation, summary] = human.stdout.trimEnd().split('\n');
     // Reported at the heading of the section where the text is cut.
     const cut = /cut in section '([^']+)'/.exec(message ?? '')?.[1] ?? '';
     const heading = lineOf(overflowing, `# ${cut}\n`);
-    expect(message).toMatch(new RegExp(`^content/goci-2021/azerbaijan\\.md:${heading}:1  error    page 1 \\(criminality\\) overflows by \\d+ lines, cut in section '${cut}'  copy-fit$`));
-    expect(summary).toBe('1 profile checked: 1 error, 0 warnings');
+    expect(message).toMatch(new RegExp(`^content/goci-2021/azerbaijan\\.md:${heading}:1 +error +page 1 \\(criminality\\) overflows by \\d+ lines, cut in section '${cut}' +copy-fit$`));
+    // The French translation of the changed profile is checked too: its section is now behind.
+    expect(translation).toMatch(/^content\/goci-2021\/fr\/azerbaijan\.md:\d+:\d+ +error +section '.*' \(Criminality \/ Criminal actors\) changed in .* +translation-current$/);
+    expect(summary).toBe('2 profiles checked: 2 errors, 0 warnings');
 
     // A team that only wants to be warned says so in the config, as for any rule.
-    writeFileSync(join(repo, 'ocindex.config.json'), '{ "rules": { "copy-fit": "warning" } }');
+    writeFileSync(join(repo, 'ocindex.config.json'), '{ "rules": { "copy-fit": "warning", "translation-current": "warning" } }');
     const warned = await inFolder(repo, () => runCli('check', '--changed', 'main'));
-    expect(warned).toMatchObject({ code: 0, stdout: expect.stringMatching(/warning  page 1 \(criminality\) overflows[^]*\n1 profile checked: 0 errors, 1 warning\n$/) });
+    expect(warned).toMatchObject({ code: 0, stdout: expect.stringMatching(/warning +page 1 \(criminality\) overflows[^]*\n2 profiles checked: 0 errors, 2 warnings\n$/) });
     rmSync(join(repo, 'ocindex.config.json'));
 
     const github = await inFolder(repo, () => runCli('check', '--changed', 'main', '--format', 'github'));
