@@ -4,18 +4,13 @@
 import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { loadEditions } from '../../lib/edition/load.js';
-import { schemaValidator } from '../../lib/validate/profile-schema.js';
+import { validFrontMatters } from './front-matter.js';
 
 const files = (path) => (statSync(path).isDirectory() ? readdirSync(path).flatMap((name) => files(join(path, name))) : path.endsWith('.md') ? [path] : []);
 const paths = process.argv.slice(2).flatMap(files);
 const editions = loadEditions();
 const texts = await Promise.all(paths.map((path) => readFile(path, 'utf8')));
-let valid = 0;
-for (const text of texts) {
-  const data = parse(text.slice(4, text.indexOf('\n---', 4)));
-  if (schemaValidator(editions.get(data.edition))(data)) valid += 1;
-}
+const valid = await validFrontMatters(paths, texts, editions);
 if (valid !== paths.length) throw new Error(`${valid} of ${paths.length} valid`);
 process.stdout.write(`${valid} profiles\n`);

@@ -221,6 +221,8 @@ export function parseProfile(path: string, bytes: Uint8Array, options: ParseOpti
  * without quotes"); profiles have no use for tags.
  */
 function explicitTag(doc: Document.Parsed, yaml: string): { tag: string; offset: number } | undefined {
+  // A tag is written with '!': front-matter without one (nearly all) needs no walk of its nodes.
+  if (!yaml.includes('!')) return undefined;
   let found: { tag: string; offset: number } | undefined;
   visitYaml(doc, (_key, node) => {
     if (found || !isNode(node) || !node.tag || !node.range) return;
