@@ -27,7 +27,9 @@ async function narrativeCorpus(editionIds) {
   const azerbaijan = readFileSync('content/goci-2021/azerbaijan.md', 'utf8');
   const narrative = azerbaijan.slice(azerbaijan.indexOf('\n---\n') + 5);
   const sources = await readSources(await collectProfiles(editionIds.map((id) => `content/${id}`)));
-  return sources.map(({ path, bytes }) => {
+  // One narrative a country: a translation (content/goci-2021/fr/) would be an English narrative in a French profile.
+  const originals = sources.filter(({ bytes }) => !/^translates:/m.test(Buffer.from(bytes).toString('utf8')));
+  return originals.map(({ path, bytes }) => {
     const text = Buffer.from(bytes).toString('utf8');
     return { path, bytes: Buffer.from(path.endsWith('goci-2021/azerbaijan.md') ? text : `${text.trimEnd()}\n${narrative}`) };
   });
