@@ -6,6 +6,8 @@ import { visit } from 'unist-util-visit';
 import { unicodeMap } from './glyphs.js';
 import { dictOf, nameOf, parentTreeArray, resolve, streamBytes, streamRefs, textOf } from './pdf-objects.js';
 import type { PdfStep } from './step.js';
+import { NoTermbase } from '../language/printed.js';
+import { printedFor } from '../language/profile-language.js';
 
 /** Text as compared: no soft hyphens, one space for any run of white space (a tie is a no-break space). */
 const plain = (text: string) => text.replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
@@ -14,18 +16,25 @@ const keyOf = (text: string) => plain(text).replace(/[\u2018\u2019]/g, "'").repl
 
 /**
  * The texts the design sets in capitals (text-transform: uppercase in templates/profile.css), as the
- * profile and its edition write them: country, edition, publisher, score and group labels, indicator
- * labels, the narrative's titles and headings (the page sets their quotes and dashes typographically).
+ * profile writes them in its language: country, edition, publisher, score captions and group labels,
+ * indicator labels (the edition as its termbase prints it), the narrative's titles and headings (the
+ * page sets their quotes and dashes typographically).
  */
-function capitalised({ data, edition, profile }: ValidProfile): string[] {
+function capitalised(entry: ValidProfile): string[] {
+  const printed = printedFor(entry);
+  // A language without a termbase never reaches print (the view refuses it): nothing to restore.
+  if (printed instanceof NoTermbase) return [];
+  const { edition, wording } = printed;
   const headings: string[] = [];
-  visit(profile.tree, 'heading', (node: Heading) => void headings.push(toString(node)));
-  const measures = [edition.criminality.label, edition.resilience.label];
+  visit(entry.profile.tree, 'heading', (node: Heading) => void headings.push(toString(node)));
   return [
-    data.country,
+    printed.countryName(entry.data.country) ?? entry.data.country,
     edition.title,
     edition.publisher,
-    ...measures.flatMap((label) => [label, `${label} score`]),
+    edition.criminality.label,
+    edition.resilience.label,
+    wording.score.criminality,
+    wording.score.resilience,
     ...edition.criminality.groups.flatMap((group) => [group.label, ...group.indicators.map((indicator) => indicator.label)]),
     ...edition.resilience.indicators.map((indicator) => indicator.label),
     ...headings,

@@ -7,6 +7,7 @@ import { validProfile, validTranslation } from '../testing/fixtures.js';
 import { layout, readPdf, squash } from '../testing/render.js';
 import { azerbaijan2021, azerbaijan2021French, tempFolder } from '../testing/support.js';
 import { renderBatch } from './batch.js';
+import { actualTexts } from '../testing/outsider.js';
 
 /** Every English term a page of the edition prints besides the narrative: labels, headings, areas, title, publisher, footer, wording ("score" is French too). */
 function englishTerms(edition: Edition): string[] {
@@ -54,5 +55,12 @@ describe('Azerbaijan 2021 in French as PDF', () => {
     const doc = await PDFDocument.load(readPdf(paths.fr), { updateMetadata: false });
     expect(doc.catalog.lookup(PDFName.of('Lang'), PDFString).decodeText()).toBe('fr');
     expect(doc.getTitle()).toBe('Azerbaïdjan | Indice mondial du crime organisé 2021');
+  });
+
+  it("gives the tags of its capitals the French source's letter case (ActualText), as the English file gets the English", () => {
+    const french = actualTexts(paths.fr);
+    expect(french).toEqual(expect.arrayContaining(['Azerbaïdjan', 'Score de criminalité', 'Marchés criminels', 'Traite des êtres humains', 'Score de résilience']));
+    expect(french).not.toContain('Criminal markets');
+    expect(french).toHaveLength(actualTexts(paths.en).length);
   });
 });
