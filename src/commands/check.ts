@@ -3,7 +3,7 @@ import { loadConfig } from '../config/config.js';
 import { loadCorpus, validate } from '../validate/corpus.js';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { changedProfiles, changedReach, defaultChangedRef } from '../read/changed.js';
+import { changedSince, defaultChangedRef } from '../read/changed.js';
 import { packagePath } from '../package/paths.js';
 import { checkCopyFit } from '../check/gate.js';
 import { displayPath } from '../read/collect.js';
@@ -29,10 +29,9 @@ function trackedEditionFolders(extra: string[]): string[] {
  * and as context the folders a deleted profile leaves (the ranks of the rest move). Main sees all of it.
  */
 async function changedSelection(ref: string, scope: string[], content: string, editionFolders: string[]): Promise<{ selected: string[]; contextFolders: string[] }> {
-  const profiles = await changedProfiles(ref, scope);
-  const reach = await changedReach(ref, scope, trackedEditionFolders(editionFolders));
-  const editionContent = reach.editions.map((id) => join(content, id)).filter((folder) => existsSync(folder));
-  return { selected: [...profiles, ...editionContent], contextFolders: reach.deletedFrom };
+  const changed = await changedSince(ref, scope, trackedEditionFolders(editionFolders));
+  const editionContent = changed.editions.map((id) => join(content, id)).filter((folder) => existsSync(folder));
+  return { selected: [...changed.profiles, ...editionContent], contextFolders: changed.deletedFrom };
 }
 
 async function check(paths: string[], options: CheckOptions, io: Io): Promise<number> {

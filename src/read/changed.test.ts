@@ -2,7 +2,7 @@ import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import { changedProfiles, changedReach } from './changed.js';
+import { changedProfiles, changedSince } from './changed.js';
 import { git, inFolder, removeAll, repositoryWithEdition } from '../testing/git-repo.js';
 
 const made: string[] = [];
@@ -42,8 +42,8 @@ describe('--changed: the profiles changed since a git ref', () => {
     rmSync(join(repo, 'content/goci-2021/niger.md'));
     appendFileSync(join(repo, 'editions', 'house-2021.yaml'), 'year: 2021\n');
     await inFolder(repo, async () => {
-      expect(await changedReach('main', ['content'], ['editions'])).toEqual({ deletedFrom: ['content/goci-2021'], editions: ['house-2021'] });
-      expect(await changedReach('main', ['content/goci-2023'], [])).toEqual({ deletedFrom: [], editions: [] });
+      expect(await changedSince('main', ['content'], ['editions'])).toEqual({ profiles: [], deletedFrom: ['content/goci-2021'], editions: ['house-2021'] });
+      expect(await changedSince('main', ['content/goci-2023'], [])).toEqual({ profiles: [], deletedFrom: [], editions: [] });
     });
   });
 

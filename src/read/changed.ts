@@ -20,40 +20,45 @@ async function git(args: string[]): Promise<string> {
 /** What --changed compares with when no ref is given: the last commit, so uncommitted work is what changed. */
 export const defaultChangedRef = 'HEAD';
 
-/** The paths under `paths` that differ from the merge base of `ref` and HEAD, as git names them, split by whether they still exist. */
-async function changedPaths(ref: string, paths: string[]): Promise<{ present: string[]; deleted: string[] }> {
-  const base = (await git(['merge-base', ref, 'HEAD'])).trim();
+/** The paths under `paths` that differ from `base`, as git names them, split by whether they still exist. */
+async function changedPaths(base: string, paths: string[]): Promise<{ present: string[]; deleted: string[] }> {
   const diff = await git(['diff', '--name-only', '--relative', '--no-renames', '-z', base, '--', ...paths]);
   const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z', '--', ...paths]);
   const names = [...new Set([...diff.split('\0'), ...untracked.split('\0')].filter((name) => name !== ''))];
   return { present: names.filter((name) => existsSync(name)), deleted: names.filter((name) => !existsSync(name)) };
 }
 
-/**
- * The profiles under `paths` that differ from the merge base of `ref` and HEAD, as the working folder
- * has them now: committed since, staged, unstaged or untracked, and the translations of those (they
- * print their source's scores, and a section of their source may have changed since they were
- * translated). Deleted files are left out: there is nothing to check or print.
- */
-export async function changedProfiles(ref: string, paths: string[]): Promise<string[]> {
-  const { present } = await changedPaths(ref, paths);
-  const changed = present.filter((name) => isProfileFileName(basename(name))).map((name) => displayPath(name));
-  return [...new Set([...changed, ...(await translationsOf(changed))])].sort();
-}
-
-/** What a change since `ref` can make wrong besides the profiles it changed. */
-export interface ChangedReach {
+/** What changed since `ref` (its merge base with HEAD), and what that change can make wrong besides. */
+export interface ChangedSince {
+  /**
+   * The profiles under the paths that differ, as the working folder has them now: committed since,
+   * staged, unstaged or untracked, and the translations of those (they print their source's scores,
+   * and a section of their source may have changed since they were translated). Deleted files are
+   * left out: there is nothing to check or print.
+   */
+  profiles: string[];
   /** The folders of profiles deleted since (that still exist): the ranks of the rest of their editions move. */
   deletedFrom: string[];
-  /** The ids of the edition files changed since (editions/<id>.yaml): every profile of those editions may be wrong now. */
+  /** The ids of the edition files changed since under the edition folders given: every profile of those editions may be wrong now. */
   editions: string[];
 }
 
-/** The folders whose other profiles a change since `ref` can make wrong, under `paths`, and the edition files under `editionFolders` it changed. */
-export async function changedReach(ref: string, paths: string[], editionFolders: string[]): Promise<ChangedReach> {
-  const { deleted } = await changedPaths(ref, paths);
-  const deletedFrom = [...new Set(deleted.filter((name) => isProfileFileName(basename(name))).map((name) => dirname(name)).filter((folder) => existsSync(folder)))];
-  const editionFiles = editionFolders.length > 0 ? await changedPaths(ref, editionFolders) : { present: [], deleted: [] };
+/** One look at git (one merge base) for what --changed selects under `paths`, and the edition files under `editionFolders`. */
+export async function changedSince(ref: string, paths: string[], editionFolders: string[] = []): Promise<ChangedSince> {
+  const base = (await git(['merge-base', ref, 'HEAD'])).trim();
+  const { present, deleted } = await changedPaths(base, paths);
+  const changed = present.filter((name) => isProfileFileName(basename(name))).map((name) => displayPath(name));
+  const deletedFrom = new Set(deleted.filter((name) => isProfileFileName(basename(name))).map((name) => dirname(name)).filter((folder) => existsSync(folder)));
+  const editionFiles = editionFolders.length > 0 ? await changedPaths(base, editionFolders) : { present: [], deleted: [] };
   const editions = [...editionFiles.present, ...editionFiles.deleted].filter((name) => /\.ya?ml$/.test(name)).map((name) => basename(name).replace(/\.ya?ml$/, ''));
-  return { deletedFrom: deletedFrom.map((folder) => displayPath(folder)).sort(), editions: [...new Set(editions)].sort() };
+  return {
+    profiles: [...new Set([...changed, ...(await translationsOf(changed))])].sort(),
+    deletedFrom: [...deletedFrom].map((folder) => displayPath(folder)).sort(),
+    editions: [...new Set(editions)].sort(),
+  };
+}
+
+/** The profiles --changed selects under `paths` (ChangedSince.profiles). */
+export async function changedProfiles(ref: string, paths: string[]): Promise<string[]> {
+  return (await changedSince(ref, paths)).profiles;
 }

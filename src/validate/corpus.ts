@@ -35,7 +35,6 @@ export interface CorpusOptions {
 
 // Read from the front-matter's text without parsing it: a file whose YAML is broken still names its edition.
 const editionLine = /^edition:[ \t]*["']?([A-Za-z0-9_.-]+)/m;
-// A translation names its source the same way (src/profile/translation.ts).
 
 const headOf = (source: SourceFile): string => Buffer.from(source.bytes.subarray(0, 4096)).toString('utf8');
 
@@ -56,10 +55,10 @@ function translatedSources(sources: SourceFile[]): string[] {
 function editionFolders(sources: SourceFile[], contentFolders: string[]): string[] {
   const folders = new Set<string>();
   for (const source of sources) {
-    // A translation's folder (goci-2021/fr) holds no edition: its source's is read for it.
-    if (translatesLine.test(headOf(source))) continue;
-    folders.add(displayPath(dirname(source.path)));
     const head = headOf(source);
+    // A translation's folder (goci-2021/fr) holds no edition: its source's is read for it.
+    if (translatesLine.test(head)) continue;
+    folders.add(displayPath(dirname(source.path)));
     const id = editionLine.exec(head)?.[1] ?? basename(dirname(source.path));
     for (const content of contentFolders.filter((folder) => isInside(source.path, folder))) folders.add(displayPath(join(content, id)));
   }
