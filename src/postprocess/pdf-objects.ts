@@ -232,14 +232,16 @@ export function parentTreeArray(doc: PDFDocument, page: PDFPage): PDFArray | und
 export function structElementsInOrder(doc: PDFDocument): { element: PDFDict; ref?: PDFRef }[] {
   const found: { element: PDFDict; ref?: PDFRef }[] = [];
   const seen = new Set<PDFDict>();
+  // The names once, not per element: PDFName.of decodes its argument each call.
+  const [S, K] = [PDFName.of('S'), PDFName.of('K')];
   const walk = (value: PDFObject | undefined) => {
     const resolved = resolve(doc, value);
     if (resolved instanceof PDFArray) return resolved.asArray().forEach(walk);
-    if (!(resolved instanceof PDFDict) || seen.has(resolved) || !resolved.has(PDFName.of('S'))) return;
+    if (!(resolved instanceof PDFDict) || seen.has(resolved) || !resolved.has(S)) return;
     seen.add(resolved);
     const ref = value instanceof PDFDict ? undefined : (value as PDFRef | undefined);
     found.push(ref ? { element: resolved, ref } : { element: resolved });
-    walk(resolved.get(PDFName.of('K')));
+    walk(resolved.get(K));
   };
   walk(dictOf(doc, doc.catalog.get(PDFName.of('StructTreeRoot')))?.get(PDFName.of('K')));
   return found;

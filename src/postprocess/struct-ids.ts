@@ -20,25 +20,28 @@ export function renameStructIds(doc: PDFDocument): void {
   if (!root) return;
   const names = new Map<string, string>();
   const entries: [string, PDFRef | PDFDict][] = [];
-  for (const { element, ref } of structElementsInOrder(doc)) {
-    const id = textOf(doc, element.get(PDFName.of('ID')));
+  const elements = structElementsInOrder(doc);
+  const [ID, A, Headers] = [PDFName.of('ID'), PDFName.of('A'), PDFName.of('Headers')];
+  for (const { element, ref } of elements) {
+    const id = textOf(doc, element.get(ID));
     if (id === undefined) continue;
     const name = `id${String(names.size + 1).padStart(4, '0')}`;
     names.set(id, name);
-    element.set(PDFName.of('ID'), PDFString.of(name));
+    element.set(ID, PDFString.of(name));
     entries.push([name, ref ?? element]);
   }
   if (names.size === 0) return;
-  for (const { element } of structElementsInOrder(doc)) {
+  for (const { element } of elements) {
+    if (!element.has(A)) continue;
     for (const attributes of attributeDicts(doc, element)) {
-      const headers = resolve(doc, attributes.get(PDFName.of('Headers')));
+      const headers = resolve(doc, attributes.get(Headers));
       if (!(headers instanceof PDFArray)) continue;
       const renamed = headers.asArray().map((header) => {
         const old = textOf(doc, header);
         const name = old === undefined ? undefined : names.get(old);
         return name === undefined ? header : PDFString.of(name);
       });
-      attributes.set(PDFName.of('Headers'), doc.context.obj(renamed));
+      attributes.set(Headers, doc.context.obj(renamed));
     }
   }
   // The old tree goes, every node of it (unreferenced objects are still saved); the names sort as
