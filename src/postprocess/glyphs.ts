@@ -2,7 +2,12 @@ import { PDFDict, PDFName, PDFRawStream, type PDFDocument } from 'pdf-lib';
 import { forEachOperation, nameText, type Operand } from './content-stream.js';
 import { dictOf, nameOf, resolve, streamBytes } from './pdf-objects.js';
 
-const utf16 = (hex: string) => Buffer.from(hex.length % 4 === 0 ? hex : hex.padEnd(hex.length + (4 - (hex.length % 4)), '0'), 'hex').swap16().toString('utf16le');
+/** UTF-16BE hex as text ("0041" -> "A"), a short last unit padded with zeros; by code units, as a CMap has a few thousand. */
+function utf16(hex: string): string {
+  let text = '';
+  for (let at = 0; at < hex.length; at += 4) text += String.fromCharCode(parseInt(hex.slice(at, at + 4).padEnd(4, '0'), 16));
+  return text;
+}
 
 /** What a ToUnicode CMap maps each character code to (bfchar and bfrange; ISO 32000-1, 9.10.3). */
 export function unicodeMap(cmap: string): Map<number, string> {

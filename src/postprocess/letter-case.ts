@@ -11,6 +11,8 @@ import { printedFor } from '../language/profile-language.js';
 
 /** Text as compared: no soft hyphens, one space for any run of white space (a tie is a no-break space). */
 const plain = (text: string) => text.replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+const smallLetter = /\p{Ll}/u;
+const capitalLetter = /\p{Lu}/u;
 /** The key a printed text and its source share: capitals, straight quotes (the page sets them typographically). */
 const keyOf = (text: string) => plain(text).replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\u2013/g, '--').replace(/\u2014/g, '---').replace(/\u2026/g, '...').toUpperCase();
 
@@ -41,46 +43,73 @@ function capitalised(entry: ValidProfile): string[] {
   ].map(plain);
 }
 
-/**
- * The operators this step reads, as Skia writes them: a font set, a hex glyph string shown, marked
- * content opened (with its MCID, or not) and closed. A regular expression over the stream instead of
- * the tokenizer: a fifth of the time, and a text it cannot read only goes without its ActualText.
- */
-const textOperators = /\/([A-Za-z0-9]+) [\d.]+ Tf\b|<([0-9A-Fa-f]*)> Tj\b|<<\/MCID (\d+) ?>> ?BDC\b|\b(BDC|BMC|EMC)\b/g;
+/** The MCID of a line that opens marked content with one: "/P <</MCID 12 >>BDC". */
+const mcidOf = /<<\/MCID (\d+) ?>> ?BDC$/;
 
-/** What the text of each MCID of a page reads, through its fonts' ToUnicode maps. */
-function mcidTexts(doc: PDFDocument, page: PDFPage): Map<number, string> {
+/** The value of one hex digit's character code (0-9, A-F, a-f). */
+const hexValue = (code: number) => (code <= 0x39 ? code - 0x30 : (code | 0x20) - 0x57);
+
+/** A font's code width and ToUnicode map, as the text of a page reads it. */
+type FontReading = { width: number; map: Map<number, string> } | undefined;
+
+/**
+ * What the text of each MCID of a page reads, through its fonts' ToUnicode maps; `readings` holds the
+ * fonts read on the pages before (the pages share them, and parsing a CMap is most of the work).
+ */
+function mcidTexts(doc: PDFDocument, page: PDFPage, readings: Map<PDFDict, FontReading>): Map<number, string> {
   const fonts = dictOf(doc, dictOf(doc, page.node.getInheritableAttribute(PDFName.of('Resources')))?.get(PDFName.of('Font')));
-  const maps = new Map<string, { width: number; map: Map<number, string> } | undefined>();
+  const maps = new Map<string, FontReading>();
   const fontNamed = (name: string) => {
     if (!maps.has(name)) {
       const dict = dictOf(doc, fonts?.get(PDFName.of(name)));
-      const toUnicode = resolve(doc, dict?.get(PDFName.of('ToUnicode')));
-      const map = toUnicode instanceof PDFRawStream ? unicodeMap(streamBytes(toUnicode).toString('latin1')) : undefined;
-      maps.set(name, dict && map ? { width: nameOf(doc, dict.get(PDFName.of('Subtype'))) === 'Type0' ? 2 : 1, map } : undefined);
+      if (dict && !readings.has(dict)) {
+        const toUnicode = resolve(doc, dict.get(PDFName.of('ToUnicode')));
+        const map = toUnicode instanceof PDFRawStream ? unicodeMap(streamBytes(toUnicode).toString('latin1')) : undefined;
+        readings.set(dict, map ? { width: nameOf(doc, dict.get(PDFName.of('Subtype'))) === 'Type0' ? 2 : 1, map } : undefined);
+      }
+      maps.set(name, dict && readings.get(dict));
     }
     return maps.get(name);
   };
   const texts = new Map<number, string>();
+  // Skia writes an operator a line, or a line of glyph positions and glyphs ending in one: each line is
+  // read by the operator it ends with (font set, hex glyph string shown, marked content opened or
+  // closed). Line by line, not by a regular expression over the stream: half the time; a text in any
+  // other form only goes without its ActualText.
   for (const ref of streamRefs(page.node.get(PDFName.of('Contents')))) {
     const stream = doc.context.lookup(ref);
     if (!(stream instanceof PDFRawStream)) continue;
     const text = streamBytes(stream).toString('latin1');
     const open: (number | undefined)[] = [];
-    let font: { width: number; map: Map<number, string> } | undefined;
-    for (const [, fontName, glyphs, mcid, marked] of text.matchAll(textOperators)) {
-      if (fontName !== undefined) font = fontNamed(fontName);
-      else if (mcid !== undefined) open.push(Number(mcid));
-      else if (marked === 'EMC') open.pop();
-      else if (marked !== undefined) open.push(undefined);
-      else if (glyphs !== undefined && font) {
-        const owner = open.find((id) => id !== undefined);
-        if (owner === undefined) continue;
+    let owner: number | undefined;
+    let font: FontReading;
+    for (let at = 0; at < text.length; ) {
+      const end = text.indexOf('\n', at) + 1 || text.length + 1;
+      const line = end - 1;
+      if (text.startsWith('> Tj', line - 4)) {
+        if (owner === undefined || !font) {
+          at = end;
+          continue;
+        }
         const digits = 2 * font.width;
-        let read = texts.get(owner) ?? '';
-        for (let i = 0; i + digits <= glyphs.length; i += digits) read += font.map.get(parseInt(glyphs.slice(i, i + digits), 16)) ?? '';
-        texts.set(owner, read);
+        let read = '';
+        for (let i = text.lastIndexOf('<', line) + 1; i + digits <= line - 4; i += digits) {
+          let code = 0;
+          for (let d = 0; d < digits; d++) code = code * 16 + hexValue(text.charCodeAt(i + d));
+          read += font.map.get(code) ?? '';
+        }
+        texts.set(owner, (texts.get(owner) ?? '') + read);
+      } else if (text.startsWith(' Tf', line - 3) && text.charCodeAt(at) === 0x2f) font = fontNamed(text.slice(at + 1, text.indexOf(' ', at)));
+      else if (text.startsWith('EMC', line - 3)) open.pop();
+      else if (text.startsWith('BDC', line - 3) || text.startsWith('BMC', line - 3)) {
+        const mcid = mcidOf.exec(text.slice(at, line))?.[1];
+        open.push(mcid === undefined ? undefined : Number(mcid));
+      } else {
+        at = end;
+        continue;
       }
+      owner = open.find((id) => id !== undefined);
+      at = end;
     }
   }
   return texts;
@@ -109,23 +138,28 @@ export function restoreLetterCase(doc: PDFDocument, entry: ValidProfile): void {
   const sources = new Map<string, string>();
   for (const text of capitalised(entry)) if (text && !sources.has(keyOf(text))) sources.set(keyOf(text), text);
   const sourceOf = (shown: string) => {
+    // Capitals only: a text with a small letter, or with no letter (a score), is not set in capitals,
+    // and most texts are one or the other: no key to build.
+    if (smallLetter.test(shown) || !capitalLetter.test(shown)) return undefined;
     const source = sources.get(keyOf(shown));
     return source !== undefined && source !== plain(shown) ? source : undefined;
   };
+  const readings = new Map<PDFDict, FontReading>();
+  const [K, ActualText] = [PDFName.of('K'), PDFName.of('ActualText')];
   for (const page of doc.getPages()) {
     const parents = parentTreeArray(doc, page);
-    const texts = mcidTexts(doc, page);
+    const texts = mcidTexts(doc, page, readings);
     const elements = new Set<PDFDict>();
     for (const mcid of texts.keys()) {
       const element = dictOf(doc, parents?.get(mcid));
       if (element) elements.add(element);
     }
     for (const element of elements) {
-      const kids = resolve(doc, element.get(PDFName.of('K')));
+      const kids = resolve(doc, element.get(K));
       const mcids = (kids instanceof PDFArray ? kids.asArray() : [kids]).map((kid) => resolve(doc, kid));
       if (!mcids.every((kid) => kid instanceof PDFNumber)) continue;
       const source = sourceOf(mcids.map((kid) => texts.get((kid as PDFNumber).asNumber()) ?? '').join(''));
-      if (source) element.set(PDFName.of('ActualText'), PDFHexString.fromText(source));
+      if (source) element.set(ActualText, PDFHexString.fromText(source));
     }
   }
   for (const item of outlineItems(doc)) {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { mappedCodes, unicodeMap } from './glyphs.js';
+
+/** A ToUnicode CMap as Skia writes one, with the forms ISO 32000-1 9.10.3 allows beside Skia's. */
+const cmap = `/CIDInit /ProcSet findresource begin
+begincmap
+1 begincodespacerange
+<0000> <FFFF>
+endcodespacerange
+3 beginbfchar
+<0001> <0020>
+<0008> <0047>
+<0CF2> <00660066>
+endbfchar
+3 beginbfrange
+<0002> <0006> <0041>
+<0010> <0011> [<0066006C> <D835DC00>]
+<0020> <0021> <D835DC00>
+endbfrange
+1 beginbfchar
+<0030> <00A>
+endbfchar
+endcmap`;
+
+describe('unicodeMap', () => {
+  const map = unicodeMap(cmap);
+
+  it('reads bfchar pairs, a ligature to its two letters', () => {
+    expect(map.get(0x01)).toBe(' ');
+    expect(map.get(0x08)).toBe('G');
+    expect(map.get(0x0cf2)).toBe('ff');
+  });
+
+  it('reads a bfrange from its start, growing in its last unit', () => {
+    expect([2, 3, 4, 5, 6].map((code) => map.get(code)).join('')).toBe('ABCDE');
+    expect(map.has(7)).toBe(false);
+  });
+
+  it('reads a bfrange of destinations, and surrogate pairs (outside the BMP)', () => {
+    expect(map.get(0x10)).toBe('fl');
+    expect(map.get(0x11)).toBe('\u{1D400}');
+    expect(map.get(0x21)).toBe('\u{1D401}');
+  });
+
+  it('pads a short last unit with zeros', () => {
+    expect(map.get(0x30)).toBe('\u00A0');
+  });
+
+  it('lists the codes it maps', () => {
+    expect([...mappedCodes(cmap)].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 8, 0x10, 0x11, 0x20, 0x21, 0x30, 0x0cf2]);
+  });
+});
