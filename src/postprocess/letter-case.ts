@@ -43,6 +43,17 @@ function capitalised(entry: ValidProfile): string[] {
   ].map(plain);
 }
 
+/** Each profile's capitalised texts by their key, made once for its screen and its press file. */
+const sourcesOf = new WeakMap<ValidProfile, Map<string, string>>();
+function capitalisedSources(entry: ValidProfile): Map<string, string> {
+  const known = sourcesOf.get(entry);
+  if (known) return known;
+  const sources = new Map<string, string>();
+  for (const text of capitalised(entry)) if (text && !sources.has(keyOf(text))) sources.set(keyOf(text), text);
+  sourcesOf.set(entry, sources);
+  return sources;
+}
+
 /** The MCID of a line that opens marked content with one: "/P <</MCID 12 >>BDC". */
 const mcidOf = /<<\/MCID (\d+) ?>> ?BDC$/;
 
@@ -135,8 +146,7 @@ function outlineItems(doc: PDFDocument): PDFDict[] {
  * page still shows capitals; readers that honour ActualText speak and copy the source's case.
  */
 export function restoreLetterCase(doc: PDFDocument, entry: ValidProfile): void {
-  const sources = new Map<string, string>();
-  for (const text of capitalised(entry)) if (text && !sources.has(keyOf(text))) sources.set(keyOf(text), text);
+  const sources = capitalisedSources(entry);
   const sourceOf = (shown: string) => {
     // Capitals only: a text with a small letter, or with no letter (a score), is not set in capitals,
     // and most texts are one or the other: no key to build.
