@@ -1,13 +1,9 @@
 import { PDFArray, PDFBool, PDFDict, PDFName, type PDFDocument } from 'pdf-lib';
-import { dictOf, infoDict, nameOf, resolve, structElementsInOrder, textOf, xmpText } from '../postprocess/pdf-objects.js';
+import { dictOf, infoDict, nameOf, resolve, textOf, xmpText } from '../postprocess/pdf-objects.js';
 import { contentChecks } from './content-checks.js';
 import type { Finding, PreflightCheck } from './preflight.js';
+import type { PdfReading } from './reading.js';
 import { xmpProperty } from './xmp-read.js';
-
-/** The structure elements in reading order (depth first). */
-function structElements(doc: PDFDocument): PDFDict[] {
-  return structElementsInOrder(doc).map(({ element }) => element);
-}
 
 /** The structure elements among an element's kids (MCIDs and object references left out). */
 function kidElements(doc: PDFDocument, element: PDFDict): PDFDict[] {
@@ -19,18 +15,19 @@ function kidElements(doc: PDFDocument, element: PDFDict): PDFDict[] {
   });
 }
 
-function descendants(doc: PDFDocument, element: PDFDict): PDFDict[] {
-  return kidElements(doc, element).flatMap((kid) => [kid, ...descendants(doc, kid)]);
+/** Whether an element has a descendant of a type, its subtree searched depth first. */
+function hasDescendant(reading: PdfReading, element: PDFDict, type: string): boolean {
+  return kidElements(reading.doc, element).some((kid) => reading.typeOf(kid) === type || hasDescendant(reading, kid, type));
 }
 
 const tagged: PreflightCheck = {
   id: 'tagged',
   description: 'a tagged PDF: MarkInfo /Marked true and a structure tree',
-  check(doc) {
+  check(doc, _bytes, reading) {
     const marked = dictOf(doc, doc.catalog.get(PDFName.of('MarkInfo')))?.get(PDFName.of('Marked'));
     const findings: Finding[] = [];
     if (resolve(doc, marked) !== PDFBool.True) findings.push({ check: this.id, message: 'not marked as tagged (MarkInfo /Marked true)' });
-    if (structElements(doc).length === 0) findings.push({ check: this.id, message: 'no structure tree (StructTreeRoot)' });
+    if (reading.structElements().length === 0) findings.push({ check: this.id, message: 'no structure tree (StructTreeRoot)' });
     return findings;
   },
 };
@@ -62,9 +59,9 @@ const title: PreflightCheck = {
 const figures: PreflightCheck = {
   id: 'figures',
   description: 'every Figure has alternative text (/Alt or /ActualText)',
-  check(doc) {
-    const bare = structElements(doc).filter(
-      (element) => nameOf(doc, element.get(PDFName.of('S'))) === 'Figure' && !textOf(doc, element.get(PDFName.of('Alt'))) && !textOf(doc, element.get(PDFName.of('ActualText'))),
+  check(doc, _bytes, reading) {
+    const bare = reading.structElements().filter(
+      (element) => reading.typeOf(element) === 'Figure' && !textOf(doc, element.get(PDFName.of('Alt'))) && !textOf(doc, element.get(PDFName.of('ActualText'))),
     );
     return bare.length === 0 ? [] : [{ check: this.id, message: `${bare.length} Figure${bare.length > 1 ? 's' : ''} without alternative text` }];
   },
@@ -73,11 +70,11 @@ const figures: PreflightCheck = {
 const headings: PreflightCheck = {
   id: 'headings',
   description: 'heading levels in reading order start at H1 and never skip a level (H2 then H4)',
-  check(doc) {
+  check(_doc, _bytes, reading) {
     const findings: Finding[] = [];
     let previous = 0;
-    for (const element of structElements(doc)) {
-      const level = /^H([1-6])$/.exec(nameOf(doc, element.get(PDFName.of('S'))) ?? '')?.[1];
+    for (const element of reading.structElements()) {
+      const level = /^H([1-6])$/.exec(reading.typeOf(element))?.[1];
       if (level === undefined) continue;
       if (Number(level) > previous + 1) findings.push({ check: this.id, message: `H${level} follows ${previous === 0 ? 'no heading' : `H${previous}`}: a heading level is skipped` });
       previous = Number(level);
@@ -94,15 +91,13 @@ const standardTypes = new Set(
   ).split(' '),
 );
 
-const typeOf = (doc: PDFDocument, element: PDFDict) => nameOf(doc, element.get(PDFName.of('S'))) ?? '';
-
 const structureTypes: PreflightCheck = {
   id: 'structure-types',
   description: 'every structure type is a standard one, or role-mapped to one (RoleMap)',
-  check(doc) {
+  check(doc, _bytes, reading) {
     const roleMap = dictOf(doc, dictOf(doc, doc.catalog.get(PDFName.of('StructTreeRoot')))?.get(PDFName.of('RoleMap')));
     const standard = (type: string, depth = 0): boolean => standardTypes.has(type) || (depth < 10 && standard(nameOf(doc, roleMap?.get(PDFName.of(type))) ?? '', depth + 1));
-    const unknown = new Set(structElements(doc).map((element) => typeOf(doc, element)).filter((type) => !standard(type)));
+    const unknown = new Set([...new Set(reading.structElements().map((element) => reading.typeOf(element)))].filter((type) => !standard(type)));
     return [...unknown].map((type) => ({ check: this.id, message: `structure type ${type} is neither standard nor role-mapped to a standard type` }));
   },
 };
@@ -124,18 +119,18 @@ const allowedKids: Record<string, string[]> = { L: ['LI', 'L', 'Caption'], TR: [
 const listsAndTables: PreflightCheck = {
   id: 'lists-tables',
   description: 'lists and tables are structured: L holds LI, LI holds Lbl or LBody (or content), TH and TD in TR, TR in a Table, a Table has header cells (TH)',
-  check(doc) {
+  check(doc, _bytes, reading) {
     const problems = new Set<string>();
-    for (const element of structElements(doc)) {
-      const type = typeOf(doc, element);
+    for (const element of reading.structElements()) {
+      const type = reading.typeOf(element);
       const parent = dictOf(doc, element.get(PDFName.of('P')));
-      const parentType = parent ? typeOf(doc, parent) : '';
+      const parentType = parent ? reading.typeOf(parent) : '';
       if (allowedParents[type] && !allowedParents[type].includes(parentType)) problems.add(`${type} inside ${parentType || 'no element'}`);
       const kids = allowedKids[type];
       if (kids) {
-        for (const kid of kidElements(doc, element)) if (!kids.includes(typeOf(doc, kid))) problems.add(`${type} holds ${typeOf(doc, kid)}`);
+        for (const kid of kidElements(doc, element)) if (!kids.includes(reading.typeOf(kid))) problems.add(`${type} holds ${reading.typeOf(kid)}`);
       }
-      if (type === 'Table' && !descendants(doc, element).some((kid) => typeOf(doc, kid) === 'TH')) problems.add('a Table without header cells (TH)');
+      if (type === 'Table' && !hasDescendant(reading, element, 'TH')) problems.add('a Table without header cells (TH)');
     }
     return [...problems].map((message) => ({ check: this.id, message }));
   },

@@ -1,6 +1,6 @@
 import { PDFName, PDFRawStream, type PDFDocument, type PDFPage } from 'pdf-lib';
 import { contentMarking } from '../postprocess/artifacts.js';
-import { contentStreams, fontProgram, nameOf, pageFonts } from '../postprocess/pdf-objects.js';
+import { fontProgram, nameOf, pageFonts } from '../postprocess/pdf-objects.js';
 import { unmappedCodes } from '../postprocess/glyphs.js';
 import type { Finding, PreflightCheck } from './preflight.js';
 
@@ -14,10 +14,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const markedContent: PreflightCheck = {
   id: 'marked-content',
   description: 'everything a page paints (paths, text, images, shadings, form XObjects) is inside marked content: tagged, or an artifact',
-  check(doc) {
+  check(doc, _bytes, reading) {
     return perPage(doc, this.id, (page) => {
       // The page's own content: what a form XObject paints is marked as its Do is.
-      const own = contentStreams(doc, page).filter(({ owner }) => owner === page.node);
+      const own = reading.contentStreams(page).filter(({ owner }) => owner === page.node);
       const unmarked = own.reduce((sum, { text }) => sum + contentMarking(text).unmarked.length, 0);
       return unmarked === 0 ? [] : [`${plural(unmarked, 'painting object')} outside marked content, neither tagged nor an artifact`];
     });
@@ -27,11 +27,11 @@ const markedContent: PreflightCheck = {
 const unicode: PreflightCheck = {
   id: 'unicode',
   description: 'every glyph shown maps to Unicode (the ToUnicode CMap of its font maps its code)',
-  check(doc) {
+  check(doc, _bytes, reading) {
     return perPage(doc, this.id, (page) => {
       const missing = new Map<string, Set<number>>();
-      for (const { text, resources } of contentStreams(doc, page)) {
-        for (const [font, codes] of unmappedCodes(doc, text, resources)) missing.set(font, new Set([...(missing.get(font) ?? []), ...codes]));
+      for (const { text, resources } of reading.contentStreams(page)) {
+        for (const [font, codes] of unmappedCodes(doc, text, resources, reading.fontUses)) missing.set(font, new Set([...(missing.get(font) ?? []), ...codes]));
       }
       return [...missing].map(([font, codes]) => `${plural(codes.size, 'character code')} of ${font} without a Unicode mapping`);
     });
@@ -67,7 +67,8 @@ const subsetTags: PreflightCheck = {
         if (name && program) programs.set(name, (programs.get(name) ?? new Set()).add(program));
       }
     }
-    const differing = (streams: Set<PDFRawStream>) => new Set([...streams].map((stream) => Buffer.from(stream.contents).toString('base64'))).size;
+    // Programs compared by their bytes only where one name has several stream objects.
+    const differing = (streams: Set<PDFRawStream>) => (streams.size < 2 ? streams.size : new Set([...streams].map((stream) => Buffer.from(stream.contents).toString('base64'))).size);
     return [...programs]
       .filter(([, streams]) => differing(streams) > 1)
       .map(([name, streams]) => ({ check: this.id, message: `${name} names ${differing(streams)} different font programs` }));

@@ -3,6 +3,7 @@ import { accessibilityChecks } from './access.js';
 import { pressChecks } from './press.js';
 import { xmpText } from '../postprocess/pdf-objects.js';
 import { loadPdf } from '../read/pdf.js';
+import { PdfReading } from './reading.js';
 
 export { UnreadablePdfError } from '../read/pdf.js';
 
@@ -13,11 +14,14 @@ export interface Finding {
   message: string;
 }
 
-/** A preflight check: an id, what it checks, and a pure function of the parsed document. */
+/**
+ * A preflight check: an id, what it checks, and a pure function of the parsed document; `reading`
+ * holds what the checks of one preflight share of it (structure elements, decoded content).
+ */
 export interface PreflightCheck {
   id: string;
   description: string;
-  check(doc: PDFDocument, bytes: Uint8Array): Finding[];
+  check(doc: PDFDocument, bytes: Uint8Array, reading: PdfReading): Finding[];
 }
 
 export interface PreflightReport {
@@ -53,7 +57,8 @@ export async function preflight(bytes: Uint8Array, options: { press?: boolean } 
 export function preflightDocument(doc: PDFDocument, bytes: Uint8Array, options: { press?: boolean } = {}): PreflightReport {
   const press = options.press ?? claimsPdfx(doc);
   const checks = press ? [...pressChecks, ...accessibilityChecks] : accessibilityChecks;
-  return { press, findings: checks.flatMap((check) => check.check(doc, bytes)) };
+  const reading = new PdfReading(doc);
+  return { press, findings: checks.flatMap((check) => check.check(doc, bytes, reading)) };
 }
 
 /** "page 2: no TrimBox" or the message alone for the whole document. */

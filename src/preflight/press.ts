@@ -2,7 +2,7 @@ import { PDFArray, PDFName, PDFRawStream } from 'pdf-lib';
 import { bleed, trimSize } from '../postprocess/press/boxes.js';
 import { rgbSpaces } from '../postprocess/press/cmyk.js';
 import { forEachOperation, nameText } from '../postprocess/content-stream.js';
-import { contentStreams, dictOf, infoDict, inherited, nameOf, rectOf, resolve, streamBytes, textOf, xmpText } from '../postprocess/pdf-objects.js';
+import { dictOf, infoDict, inherited, nameOf, rectOf, resolve, streamBytes, textOf, xmpText } from '../postprocess/pdf-objects.js';
 import type { Finding, PreflightCheck } from './preflight.js';
 import { fontProblems, perPage } from './content-checks.js';
 import { pdfDateTime, xmpProperty } from './xmp-read.js';
@@ -73,10 +73,10 @@ const outputIntent: PreflightCheck = {
 const colour: PreflightCheck = {
   id: 'pdfx-colour',
   description: 'no RGB colour: no rg/RG operators, no DeviceRGB or CalRGB colour space, group or image, in pages and form XObjects',
-  check(doc) {
+  check(doc, _bytes, reading) {
     return perPage(doc, this.id, (page) => {
       const found = new Set<string>();
-      for (const { text, resources, owner } of contentStreams(doc, page)) {
+      for (const { text, resources, owner } of reading.contentStreams(page)) {
         forEachOperation(text, ({ operator, operands }) => {
           if (operator === 'rg' || operator === 'RG') found.add(`${operator} operator`);
           const space = nameText(text, operands.at(-1));

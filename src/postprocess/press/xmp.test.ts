@@ -2,6 +2,7 @@ import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { infoDict } from '../pdf-objects.js';
 import { preflightChecks } from '../../preflight/preflight.js';
+import { PdfReading } from '../../preflight/reading.js';
 import { setXmp, xmpDate, xmpPacket } from './xmp.js';
 import { xmpProperty } from '../../preflight/xmp-read.js';
 
@@ -32,7 +33,8 @@ describe('the XMP packet', () => {
   it('holds the Info dictionary\'s title (any characters, escaped) and dates, as the preflight reads them back', async () => {
     const { doc, bytes } = await documentWith(true);
     const checks = [...preflightChecks.press, ...preflightChecks.accessibility].filter((c) => c.id === 'pdfx-xmp' || c.id === 'title');
-    expect(checks.flatMap((c) => c.check(doc, bytes))).toEqual([]);
+    const reading = new PdfReading(doc);
+    expect(checks.flatMap((c) => c.check(doc, bytes, reading))).toEqual([]);
     const packet = xmpPacket(meta, true);
     expect(xmpProperty(packet, 'dc:title')).toBe(meta.title);
     expect(xmpProperty(packet, 'dc:description')).toBe(meta.subject);
