@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { packagePath } from '../package/paths.js';
 import { rewriteColours } from './press/cmyk.js';
 import { loadColourTable } from './press/colours.js';
-import { operations } from './content-stream.js';
+import { forEachOperation, operations } from './content-stream.js';
 
 const table = loadColourTable();
 
@@ -32,6 +32,16 @@ const chromium = [
 ].join('\n');
 
 describe('the content stream tokenizer', () => {
+  it("gives, with 'not numbers', each operator's names, strings and delimiters, none of its numbers", () => {
+    const found: { operator: string; kinds: string[] }[] = [];
+    forEachOperation(chromium, ({ operator, operands }) => found.push({ operator, kinds: operands.map((o) => o.kind) }), 'not numbers');
+    expect(found.map((o) => o.operator)).toEqual(operations(chromium).map((o) => o.operator));
+    expect(found.find((o) => o.operator === 'Tf')?.kinds).toEqual(['name']);
+    expect(found.find((o) => o.operator === 'Tj')?.kinds).toEqual(['string']);
+    expect(found.find((o) => o.operator === 'BDC')?.kinds).toEqual(['name', 'delimiter', 'name', 'delimiter']);
+    expect(found.find((o) => o.operator === 'cm')?.kinds).toEqual([]);
+  });
+
   it('finds each operator with its operands', () => {
     const ops = operations(chromium).map((o) => o.operator);
     expect(ops.slice(0, 6)).toEqual(['cm', 'q', 're', 'W*', 'n', 'RG']);

@@ -52,9 +52,12 @@ function inlineImageEnd(text: string, idEnd: number): number {
 
 /**
  * Calls `visit` for each operator of a content stream, in order, with its operands; without
- * `withOperands`, with none (a reader of operators alone allocates nothing for their operands).
+ * `withOperands`, with none (a reader of operators alone allocates nothing for their operands); with
+ * 'not numbers', with all but numbers (a reader of strings and names: most operands are numbers).
  */
-export function forEachOperation(text: string, visit: (operation: Operation) => void, withOperands = true): void {
+export function forEachOperation(text: string, visit: (operation: Operation) => void, wanted: boolean | 'not numbers' = true): void {
+  const withOperands = wanted !== false;
+  const withNumbers = wanted === true;
   let operands: Operand[] = [];
   const length = text.length;
   let at = 0;
@@ -87,7 +90,7 @@ export function forEachOperation(text: string, visit: (operation: Operation) => 
       const first = code;
       // Numbers start with a digit, a sign or a point; true, false and null are operands too.
       if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e) {
-        if (withOperands) operands.push({ kind: 'number', start, end: at });
+        if (withNumbers) operands.push({ kind: 'number', start, end: at });
       } else {
         const word = text.slice(start, at);
         if (word === 'true' || word === 'false' || word === 'null') {

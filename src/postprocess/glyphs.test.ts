@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mappedCodes, unicodeMap } from './glyphs.js';
+import { PDFDocument } from 'pdf-lib';
+import { operations } from './content-stream.js';
+import { mappedCodes, stringBytes, unicodeMap, unmappedCodes } from './glyphs.js';
 
 /** A ToUnicode CMap as Skia writes one, with the forms ISO 32000-1 9.10.3 allows beside Skia's. */
 const cmap = `/CIDInit /ProcSet findresource begin
@@ -48,5 +50,33 @@ describe('unicodeMap', () => {
 
   it('lists the codes it maps', () => {
     expect([...mappedCodes(cmap)].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 8, 0x10, 0x11, 0x20, 0x21, 0x30, 0x0cf2]);
+  });
+});
+
+describe('stringBytes', () => {
+  const bytesOf = (text: string) => stringBytes(text, operations(`${text} Tj`)[0]!.operands[0]!);
+
+  it('reads hex strings, white space skipped and an odd last digit followed by 0', () => {
+    expect(bytesOf('<0041>')).toEqual([0x00, 0x41]);
+    expect(bytesOf('<00 4a\n7>')).toEqual([0x00, 0x4a, 0x70]);
+    expect(bytesOf('<>')).toEqual([]);
+  });
+
+  it('reads literal strings with their escapes', () => {
+    expect(bytesOf(String.raw`(A\\B)`)).toEqual([0x41, 0x5c, 0x42]);
+    expect(bytesOf(String.raw`(a\(b\)\101\n)`)).toEqual([0x61, 0x28, 0x62, 0x29, 0x41, 0x0a]);
+  });
+});
+
+describe('unmappedCodes', () => {
+  it('names each code a font shows that its ToUnicode does not map, in Tj, TJ and the quote operators', async () => {
+    const doc = await PDFDocument.create();
+    const toUnicode = doc.context.register(doc.context.flateStream(cmap));
+    const font = doc.context.register(doc.context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: 'AAAAAA+Sans', ToUnicode: toUnicode }));
+    const resources = doc.context.obj({ Font: { F1: font } });
+    const content = 'BT /F1 9 Tf <00010002> Tj [<0008> 120 <0007>] TJ <0009> \' 1 2 <000A> " ET';
+    const missing = unmappedCodes(doc, content, resources);
+    expect([...missing.keys()]).toEqual(['AAAAAA+Sans']);
+    expect([...missing.get('AAAAAA+Sans')!].sort((a, b) => a - b)).toEqual([7, 9, 10]);
   });
 });

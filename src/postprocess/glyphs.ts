@@ -35,14 +35,32 @@ export function mappedCodes(cmap: string): Set<number> {
   return new Set(unicodeMap(cmap).keys());
 }
 
+/** The value of a hex digit's character code; undefined for any other (white space). */
+function hexDigit(code: number): number | undefined {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : undefined;
+}
+
 /** The bytes of a string operand: hex (`<0041>`) or literal (`(A)`, with its escapes). */
 export function stringBytes(text: string, operand: Operand): number[] {
-  const raw = text.slice(operand.start + 1, operand.end - 1);
   if (text[operand.start] === '<') {
-    const hex = raw.replace(/\s+/g, '');
-    const padded = hex.length % 2 === 1 ? `${hex}0` : hex;
-    return (padded.match(/../g) ?? []).map((pair) => parseInt(pair, 16));
+    // Digit by digit: white space is skipped, a last odd digit is followed by a 0 (ISO 32000-1, 7.3.4.3).
+    const bytes: number[] = [];
+    let high: number | undefined;
+    for (let at = operand.start + 1; at < operand.end - 1; at++) {
+      const digit = hexDigit(text.charCodeAt(at));
+      if (digit === undefined) continue;
+      if (high === undefined) high = digit;
+      else {
+        bytes.push(high * 16 + digit);
+        high = undefined;
+      }
+    }
+    if (high !== undefined) bytes.push(high * 16);
+    return bytes;
   }
+  const raw = text.slice(operand.start + 1, operand.end - 1);
   const bytes: number[] = [];
   const escapes: Record<string, number> = { n: 10, r: 13, t: 9, b: 8, f: 12 };
   for (let i = 0; i < raw.length; i++) {
@@ -62,7 +80,7 @@ export function stringBytes(text: string, operand: Operand): number[] {
 }
 
 /** A font as the text of a content stream uses it: its name, code length and mapped codes. */
-interface FontUse {
+export interface FontUse {
   name: string;
   bytesPerCode: number;
   mapped?: Set<number>;
@@ -101,11 +119,12 @@ export function unmappedCodes(doc: PDFDocument, text: string, resources: PDFDict
       missing.set(current.name, set);
     }
   };
+  // Fonts and strings are all it reads: numbers are left out of the operands.
   forEachOperation(text, ({ operator, operands }) => {
     if (operator === 'Tf') current = fontUse(doc, dictOf(doc, fonts?.get(PDFName.of(nameText(text, operands[0]) ?? ''))), cache);
     else if (operator === 'Tj' || operator === "'") check(operands.at(-1)!);
     else if (operator === '"') check(operands.at(-1)!);
     else if (operator === 'TJ') operands.forEach(check);
-  });
+  }, 'not numbers');
   return missing;
 }
