@@ -13,9 +13,21 @@ export function dictOf(doc: PDFDocument, value: PDFObject | undefined): PDFDict 
   return resolved instanceof PDFDict ? resolved : undefined;
 }
 
+/**
+ * The text of each name read so far: pdf-lib keeps one PDFName a name (PDFName.of pools them) and
+ * decodes it byte by byte on every decodeText.
+ */
+const nameTexts = new Map<PDFName, string>();
+
 export function nameOf(doc: PDFDocument, value: PDFObject | undefined): string | undefined {
   const resolved = resolve(doc, value);
-  return resolved instanceof PDFName ? resolved.decodeText() : undefined;
+  if (!(resolved instanceof PDFName)) return undefined;
+  let text = nameTexts.get(resolved);
+  if (text === undefined) {
+    text = resolved.decodeText();
+    nameTexts.set(resolved, text);
+  }
+  return text;
 }
 
 export function textOf(doc: PDFDocument, value: PDFObject | undefined): string | undefined {
