@@ -1,5 +1,5 @@
 import { PDFArray, PDFDict, PDFName, PDFNull, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
-import { forEachOperation } from './content-stream.js';
+import { forEachOperation, type Operation } from './content-stream.js';
 import { dictOf, nameOf, parentTreeArray, replaceContent, resolve, streamBytes, streamRefs } from './pdf-objects.js';
 import type { PdfStep } from './step.js';
 
@@ -57,8 +57,9 @@ const mcidPattern = /\/MCID\s+(\d+)/;
  * Reads a content stream as marked content: each painting object (a painted path from its first
  * construction operator, a text-showing operator, a shading, an XObject, an inline image) either lies
  * inside a marked-content sequence or not; the sequences with an MCID count what they paint.
+ * `read` are the stream's operations where they have been read already (the preflight's checks share them).
  */
-export function contentMarking(text: string): ContentMarking {
+export function contentMarking(text: string, read?: readonly Operation[]): ContentMarking {
   const unmarked: [number, number][] = [];
   const sequences: MarkedSequence[] = [];
   const open: (MarkedSequence | undefined)[] = [];
@@ -77,8 +78,8 @@ export function contentMarking(text: string): ContentMarking {
   };
   // Operators only, no operands: an operator's operands start where the operator before it ended.
   let previousEnd = 0;
-  forEachOperation(
-    text,
+  const each = read ? (visit: (operation: Operation) => void) => read.forEach(visit) : (visit: (operation: Operation) => void) => forEachOperation(text, visit, false);
+  each(
     ({ operator, start: operatorStart, end }) => {
       const start = previousEnd;
       previousEnd = end;
@@ -123,7 +124,6 @@ export function contentMarking(text: string): ContentMarking {
           break;
       }
     },
-    false,
   );
   return { unmarked, sequences };
 }

@@ -1,5 +1,5 @@
 import { PDFDict, PDFName, PDFRawStream, type PDFDocument } from 'pdf-lib';
-import { forEachOperation, nameText, type Operand } from './content-stream.js';
+import { forEachOperation, nameText, type Operand, type Operation } from './content-stream.js';
 import { dictOf, nameOf, resolve, streamBytes } from './pdf-objects.js';
 
 /** UTF-16BE hex as text ("0041" -> "A"), a short last unit padded with zeros; by code units, as a CMap has a few thousand. */
@@ -104,7 +104,7 @@ function fontUse(doc: PDFDocument, font: PDFDict | undefined, cache: Map<PDFDict
  * For each font a content stream shows text in, the codes it shows that its ToUnicode CMap does not
  * map (all of them when it has none): a glyph a reader cannot turn into text.
  */
-export function unmappedCodes(doc: PDFDocument, text: string, resources: PDFDict | undefined, cache = new Map<PDFDict, FontUse>()): Map<string, Set<number>> {
+export function unmappedCodes(doc: PDFDocument, text: string, resources: PDFDict | undefined, cache = new Map<PDFDict, FontUse>(), read?: readonly Operation[]): Map<string, Set<number>> {
   const fonts = dictOf(doc, resources?.get(PDFName.of('Font')));
   const missing = new Map<string, Set<number>>();
   let current: FontUse | undefined;
@@ -119,12 +119,13 @@ export function unmappedCodes(doc: PDFDocument, text: string, resources: PDFDict
       missing.set(current.name, set);
     }
   };
-  // Fonts and strings are all it reads: numbers are left out of the operands.
-  forEachOperation(text, ({ operator, operands }) => {
+  const visit = ({ operator, operands }: Operation) => {
     if (operator === 'Tf') current = fontUse(doc, dictOf(doc, fonts?.get(PDFName.of(nameText(text, operands[0]) ?? ''))), cache);
-    else if (operator === 'Tj' || operator === "'") check(operands.at(-1)!);
-    else if (operator === '"') check(operands.at(-1)!);
+    else if ((operator === 'Tj' || operator === "'" || operator === '"') && operands.length > 0) check(operands.at(-1)!);
     else if (operator === 'TJ') operands.forEach(check);
-  }, 'not numbers');
+  };
+  // Fonts and strings are all it reads: numbers are left out of the operands (or were, by whoever read them).
+  if (read) read.forEach(visit);
+  else forEachOperation(text, visit, 'not numbers');
   return missing;
 }

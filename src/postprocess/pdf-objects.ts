@@ -42,8 +42,16 @@ export function rectOf(doc: PDFDocument, value: PDFObject | undefined): number[]
   return numbers.every((n) => n instanceof PDFNumber) ? numbers.map((n) => (n as PDFNumber).asNumber()) : undefined;
 }
 
+/**
+ * The data of each stream compressRewritten deflated, as it was before: the preflight render runs on
+ * the finished document reads them again, and need not inflate what was deflated a moment before.
+ */
+const deflatedFrom = new WeakMap<PDFRawStream, Buffer>();
+
 /** The decoded bytes of a stream: Node's zlib for plain Flate (ten times pdf-lib's own inflate), else pdf-lib. */
 export function streamBytes(stream: PDFRawStream): Buffer {
+  const known = deflatedFrom.get(stream);
+  if (known) return known;
   const filter = stream.dict.get(PDFName.of('Filter'));
   const filters = filter instanceof PDFArray ? filter.asArray() : filter ? [filter] : [];
   if (filters.length === 0) return Buffer.from(stream.contents.buffer, stream.contents.byteOffset, stream.contents.byteLength);
@@ -122,7 +130,9 @@ export function compressRewritten(doc: PDFDocument): void {
     const dict = stream.dict.clone(doc.context);
     dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
     dict.set(PDFName.of('Length'), PDFNumber.of(data.length));
-    doc.context.assign(ref, PDFRawStream.of(dict, data));
+    const compressed = PDFRawStream.of(dict, data);
+    deflatedFrom.set(compressed, Buffer.from(stream.contents.buffer, stream.contents.byteOffset, stream.contents.byteLength));
+    doc.context.assign(ref, compressed);
   }
   rewritten.delete(doc);
 }

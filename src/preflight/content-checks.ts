@@ -18,7 +18,7 @@ const markedContent: PreflightCheck = {
     return perPage(doc, this.id, (page) => {
       // The page's own content: what a form XObject paints is marked as its Do is.
       const own = reading.contentStreams(page).filter(({ owner }) => owner === page.node);
-      const unmarked = own.reduce((sum, { text }) => sum + contentMarking(text).unmarked.length, 0);
+      const unmarked = own.reduce((sum, content) => sum + contentMarking(content.text, reading.operations(content)).unmarked.length, 0);
       return unmarked === 0 ? [] : [`${plural(unmarked, 'painting object')} outside marked content, neither tagged nor an artifact`];
     });
   },
@@ -30,8 +30,8 @@ const unicode: PreflightCheck = {
   check(doc, _bytes, reading) {
     return perPage(doc, this.id, (page) => {
       const missing = new Map<string, Set<number>>();
-      for (const { text, resources } of reading.contentStreams(page)) {
-        for (const [font, codes] of unmappedCodes(doc, text, resources, reading.fontUses)) missing.set(font, new Set([...(missing.get(font) ?? []), ...codes]));
+      for (const content of reading.contentStreams(page)) {
+        for (const [font, codes] of unmappedCodes(doc, content.text, content.resources, reading.fontUses, reading.operations(content))) missing.set(font, new Set([...(missing.get(font) ?? []), ...codes]));
       }
       return [...missing].map(([font, codes]) => `${plural(codes.size, 'character code')} of ${font} without a Unicode mapping`);
     });

@@ -1,7 +1,7 @@
 import { PDFArray, PDFName, PDFRawStream } from 'pdf-lib';
 import { bleed, trimSize } from '../postprocess/press/boxes.js';
 import { rgbSpaces } from '../postprocess/press/cmyk.js';
-import { forEachOperation, nameText } from '../postprocess/content-stream.js';
+import { nameText } from '../postprocess/content-stream.js';
 import { dictOf, infoDict, inherited, nameOf, rectOf, resolve, streamBytes, textOf, xmpText } from '../postprocess/pdf-objects.js';
 import type { Finding, PreflightCheck } from './preflight.js';
 import { fontProblems, perPage } from './content-checks.js';
@@ -76,12 +76,13 @@ const colour: PreflightCheck = {
   check(doc, _bytes, reading) {
     return perPage(doc, this.id, (page) => {
       const found = new Set<string>();
-      for (const { text, resources, owner } of reading.contentStreams(page)) {
-        forEachOperation(text, ({ operator, operands }) => {
+      for (const content of reading.contentStreams(page)) {
+        const { text, resources, owner } = content;
+        for (const { operator, operands } of reading.operations(content)) {
           if (operator === 'rg' || operator === 'RG') found.add(`${operator} operator`);
           const space = nameText(text, operands.at(-1));
           if ((operator === 'cs' || operator === 'CS') && space && rgbSpaces.has(space)) found.add(`/${space} colour space`);
-        });
+        }
         const group = dictOf(doc, owner.get(PDFName.of('Group')));
         const groupSpace = nameOf(doc, group?.get(PDFName.of('CS')));
         if (groupSpace && rgbSpaces.has(groupSpace)) found.add(`transparency group in /${groupSpace}`);

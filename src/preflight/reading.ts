@@ -1,4 +1,5 @@
 import { PDFName, type PDFDict, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { forEachOperation, type Operation } from '../postprocess/content-stream.js';
 import type { FontUse } from '../postprocess/glyphs.js';
 import { contentStreams, nameOf, structElementsInOrder } from '../postprocess/pdf-objects.js';
 
@@ -15,6 +16,7 @@ export class PdfReading {
   #elements: PDFDict[] | undefined;
   readonly #types = new Map<PDFDict, string>();
   readonly #contents = new Map<PDFPage, PageContent[]>();
+  readonly #operations = new Map<PageContent, Operation[]>();
   /** Each font's code length and the codes its ToUnicode CMap maps (glyphs.ts unmappedCodes). */
   readonly fontUses = new Map<PDFDict, FontUse>();
 
@@ -44,5 +46,20 @@ export class PdfReading {
       this.#contents.set(page, contents);
     }
     return contents;
+  }
+
+  /**
+   * A content stream's operations, with their operands but numbers (the checks read operators, fonts,
+   * strings and colour spaces): tokenized once for the marked-content, unicode and colour checks.
+   */
+  operations(content: PageContent): Operation[] {
+    let found = this.#operations.get(content);
+    if (!found) {
+      const list: Operation[] = [];
+      forEachOperation(content.text, (operation) => void list.push(operation), 'not numbers');
+      found = list;
+      this.#operations.set(content, found);
+    }
+    return found;
   }
 }
