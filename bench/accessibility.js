@@ -1,7 +1,9 @@
 // What PDF/UA costs per printed profile, same profiles, same run (target: at most 1.10x). Today's output: the HTML without the rule that keeps wrapped spaces (pre-wrap) and
-// the post-processing steps before the accessibility work (soft hyphens, metadata, XMP or press, id);
-// against the renderer's HTML and its whole list of steps (pdfSteps), each on a warm page of its own.
-// Each time is lay-out, print and post-processing, screen and press file.
+// the post-processing steps before the accessibility work (soft hyphens, metadata, XMP or press, id)
+// and the preflight checks before it (the press file's, and tagged, lang, title, figures, headings);
+// against the renderer's HTML, its whole list of steps (pdfSteps) and every preflight check, as render
+// runs them on every file it writes; each on a warm page of its own.
+// Each time is lay-out, print, post-processing and preflight, screen and press file.
 // Alone: `npm run build && node bench/accessibility.js [--profiles N]`.
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -17,17 +19,27 @@ import { xmpStep } from '../lib/postprocess/xmp.js';
 import { idStep } from '../lib/postprocess/id.js';
 import { compressStep } from '../lib/postprocess/compress.js';
 import { pressOptions } from '../lib/postprocess/press/index.js';
+import { preflightChecks } from '../lib/preflight/preflight.js';
+import { PdfReading } from '../lib/preflight/reading.js';
 
 const edition = 'goci-2021';
 /** The rule of templates/profile.css that keeps the spaces where lines wrap; today's HTML has none. */
 const keptSpaces = /\n[^\n{}]*\{\n {2}white-space: pre-wrap;\n\}\n/;
+
+/** The accessibility checks of the preflight before this work; the others came with it. */
+const todaysAccessibilityChecks = new Set(['tagged', 'lang', 'title', 'figures', 'headings']);
+
+function checksOf(target, variant) {
+  const accessibility = preflightChecks.accessibility.filter((check) => variant !== 'today' || todaysAccessibilityChecks.has(check.id));
+  return target === 'press' ? [...preflightChecks.press, ...accessibility] : accessibility;
+}
 
 function todaysSteps(press, softHyphens) {
   // The compress step: rewritten streams wait for it since this work (they were deflated by each step before).
   return [...(softHyphens ? [softHyphensStep] : []), metadataStep, press ? pressPdfStep(press) : xmpStep, compressStep, idStep];
 }
 
-/** One printed file's lay-out and print, then its post-processing: milliseconds each. */
+/** One printed file's lay-out and print, then its post-processing and preflight: milliseconds each. */
 async function printOne(page, entry, target, press, variant) {
   let html = renderHtml(entry, target === 'press' ? { target } : {});
   if (variant === 'today') {
@@ -40,7 +52,10 @@ async function printOne(page, entry, target, press, variant) {
   const printed = performance.now();
   const options = target === 'press' ? press : undefined;
   const steps = variant === 'today' ? todaysSteps(options, softHyphens > 0) : pdfSteps(options, { softHyphens: softHyphens > 0 });
-  await postprocess(raw, entry, steps);
+  const { doc, bytes } = await postprocess(raw, entry, steps);
+  const reading = new PdfReading(doc);
+  const findings = checksOf(target, variant).flatMap((check) => check.check(doc, bytes, reading));
+  if (findings.length > 0) throw new Error(`${entry.data.country} ${target} (${variant}) fails its preflight: ${findings.map((f) => f.message).join('; ')}`);
   return { browser: printed - started, steps: performance.now() - printed };
 }
 
@@ -79,9 +94,9 @@ export async function runAccessibilityBench({ profiles = 30, rounds = 5, log = c
   const each = (ms) => `${(ms / entries.length).toFixed(1)} ms`;
   const ratio = total(totals.accessible) / total(totals.today);
   log(`${entries.length} profiles of ${edition}, screen and press file each, printed both ways in turn on a warm page each, each file's best of ${rounds}`);
-  log(`             lay-out+print  post-processing  per profile`);
+  log(`             lay-out+print  post-processing+preflight  per profile`);
   for (const variant of ['today', 'accessible']) {
-    log([(variant === 'today' ? 'today' : 'PDF/UA').padEnd(12), each(totals[variant].browser).padEnd(13), each(totals[variant].steps).padEnd(15), each(total(totals[variant]))].join('  '));
+    log([(variant === 'today' ? 'today' : 'PDF/UA').padEnd(12), each(totals[variant].browser).padEnd(13), each(totals[variant].steps).padEnd(25), each(total(totals[variant]))].join('  '));
   }
   log(`ratio ${ratio.toFixed(3)}x (target: at most 1.10x)${ratio <= 1.1 ? '' : '  ABOVE TARGET'}`);
   return { today: totals.today, accessible: totals.accessible, ratio };
