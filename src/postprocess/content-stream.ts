@@ -28,6 +28,8 @@ for (const c of [0, 9, 10, 12, 13, 32]) classes[c] = space;
 for (const c of '()<>[]{}/%') classes[c.charCodeAt(0)] = delimiter;
 
 const isSpace = (code: number) => classes[code] === space;
+/** Frozen: shared by every operator without operands, it must never grow. */
+const noOperands = Object.freeze([]) as unknown as Operand[];
 const numberPattern = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
 /** The end of a literal string starting at `start` ("("): parentheses nest, a backslash escapes. */
@@ -58,7 +60,12 @@ function inlineImageEnd(text: string, idEnd: number): number {
 export function forEachOperation(text: string, visit: (operation: Operation) => void, wanted: boolean | 'not numbers' = true): void {
   const withOperands = wanted !== false;
   const withNumbers = wanted === true;
-  let operands: Operand[] = [];
+  // An operator without operands (most, when numbers are left out) shares one empty list.
+  let operands: Operand[] = noOperands;
+  const add = (operand: Operand) => {
+    if (operands === noOperands) operands = [];
+    operands.push(operand);
+  };
   const length = text.length;
   let at = 0;
   while (at < length) {
@@ -71,33 +78,33 @@ export function forEachOperation(text: string, visit: (operation: Operation) => 
       while (at < length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at += 1;
     } else if (code === 0x28 /* ( */) {
       at = literalStringEnd(text, at);
-      if (withOperands) operands.push({ kind: 'string', start, end: at });
+      if (withOperands) add({ kind: 'string', start, end: at });
     } else if (code === 0x3c /* < */ && text.charCodeAt(at + 1) !== 0x3c) {
       at = text.indexOf('>', at) + 1 || length;
-      if (withOperands) operands.push({ kind: 'string', start, end: at });
+      if (withOperands) add({ kind: 'string', start, end: at });
     } else if ((code === 0x3c || code === 0x3e) && text.charCodeAt(at + 1) === code) {
       at += 2;
-      if (withOperands) operands.push({ kind: 'delimiter', start, end: at });
+      if (withOperands) add({ kind: 'delimiter', start, end: at });
     } else if (code === 0x2f /* / */) {
       at += 1;
       while (at < length && classes[text.charCodeAt(at) & 0xff] === regular) at += 1;
-      if (withOperands) operands.push({ kind: 'name', start, end: at });
+      if (withOperands) add({ kind: 'name', start, end: at });
     } else if (kind === delimiter) {
       at += 1;
-      if (withOperands) operands.push({ kind: 'delimiter', start, end: at });
+      if (withOperands) add({ kind: 'delimiter', start, end: at });
     } else {
       while (at < length && classes[text.charCodeAt(at) & 0xff] === regular) at += 1;
       const first = code;
       // Numbers start with a digit, a sign or a point; true, false and null are operands too.
       if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e) {
-        if (withNumbers) operands.push({ kind: 'number', start, end: at });
+        if (withNumbers) add({ kind: 'number', start, end: at });
       } else {
         const word = text.slice(start, at);
         if (word === 'true' || word === 'false' || word === 'null') {
-          if (withOperands) operands.push({ kind: 'keyword', start, end: at });
+          if (withOperands) add({ kind: 'keyword', start, end: at });
         } else {
           visit({ operator: word, start, end: at, operands });
-          if (withOperands) operands = [];
+          operands = noOperands;
           if (word === 'ID') at = inlineImageEnd(text, at);
         }
       }
