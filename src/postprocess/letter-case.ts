@@ -64,10 +64,12 @@ const hexValue = (code: number) => (code <= 0x39 ? code - 0x30 : (code | 0x20) -
 type FontReading = { width: number; map: Map<number, string> } | undefined;
 
 /**
- * What the text of each MCID of a page reads, through its fonts' ToUnicode maps; `readings` holds the
- * fonts read on the pages before (the pages share them, and parsing a CMap is most of the work).
+ * What the text of each MCID of a page reads, through its fonts' ToUnicode maps, or null once it
+ * shows a small letter: such a text is not set in capitals, and its other glyphs need not be read
+ * (the narrative's lines, most of a page). `readings` holds the fonts read on the pages before (the
+ * pages share them).
  */
-function mcidTexts(doc: PDFDocument, page: PDFPage, readings: Map<PDFDict, FontReading>): Map<number, string> {
+function mcidTexts(doc: PDFDocument, page: PDFPage, readings: Map<PDFDict, FontReading>): Map<number, string | null> {
   const fonts = dictOf(doc, dictOf(doc, page.node.getInheritableAttribute(PDFName.of('Resources')))?.get(PDFName.of('Font')));
   const maps = new Map<string, FontReading>();
   const fontNamed = (name: string) => {
@@ -82,7 +84,7 @@ function mcidTexts(doc: PDFDocument, page: PDFPage, readings: Map<PDFDict, FontR
     }
     return maps.get(name);
   };
-  const texts = new Map<number, string>();
+  const texts = new Map<number, string | null>();
   // Skia writes an operator a line, or a line of glyph positions and glyphs ending in one: each line is
   // read by the operator it ends with (font set, hex glyph string shown, marked content opened or
   // closed). Line by line, not by a regular expression over the stream: half the time; a text in any
@@ -98,7 +100,8 @@ function mcidTexts(doc: PDFDocument, page: PDFPage, readings: Map<PDFDict, FontR
       const end = text.indexOf('\n', at) + 1 || text.length + 1;
       const line = end - 1;
       if (text.startsWith('> Tj', line - 4)) {
-        if (owner === undefined || !font) {
+        const before = owner === undefined ? null : texts.get(owner);
+        if (owner === undefined || !font || before === null) {
           at = end;
           continue;
         }
@@ -109,7 +112,7 @@ function mcidTexts(doc: PDFDocument, page: PDFPage, readings: Map<PDFDict, FontR
           for (let d = 0; d < digits; d++) code = code * 16 + hexValue(text.charCodeAt(i + d));
           read += font.map.get(code) ?? '';
         }
-        texts.set(owner, (texts.get(owner) ?? '') + read);
+        texts.set(owner, smallLetter.test(read) ? null : (before ?? '') + read);
       } else if (text.startsWith(' Tf', line - 3) && text.charCodeAt(at) === 0x2f) font = fontNamed(text.slice(at + 1, text.indexOf(' ', at)));
       else if (text.startsWith('EMC', line - 3)) open.pop();
       else if (text.startsWith('BDC', line - 3) || text.startsWith('BMC', line - 3)) {
@@ -168,7 +171,9 @@ export function restoreLetterCase(doc: PDFDocument, entry: ValidProfile): void {
       const kids = resolve(doc, element.get(K));
       const mcids = (kids instanceof PDFArray ? kids.asArray() : [kids]).map((kid) => resolve(doc, kid));
       if (!mcids.every((kid) => kid instanceof PDFNumber)) continue;
-      const source = sourceOf(mcids.map((kid) => texts.get((kid as PDFNumber).asNumber()) ?? '').join(''));
+      const shown = mcids.map((kid) => texts.get((kid as PDFNumber).asNumber()));
+      if (shown.includes(null)) continue; // a small letter: not set in capitals
+      const source = sourceOf(shown.map((read) => read ?? '').join(''));
       if (source) element.set(ActualText, PDFHexString.fromText(source));
     }
   }
