@@ -11,7 +11,7 @@ import { loadCorpus } from '../lib/validate/corpus.js';
 import { validateSources } from '../lib/validate/validate.js';
 import { renderHtml } from '../lib/html/html.js';
 import { PageEngine } from '../lib/engine/engine.js';
-import { pdfSteps, postprocess } from '../lib/postprocess/index.js';
+import { pdfContext, pdfSteps, postprocess } from '../lib/postprocess/index.js';
 import { softHyphensStep } from '../lib/postprocess/soft-hyphens.js';
 import { metadataStep } from '../lib/postprocess/metadata.js';
 import { pressPdfStep } from '../lib/postprocess/press.js';
@@ -52,7 +52,7 @@ async function printOne(page, entry, target, press, variant) {
   const printed = performance.now();
   const options = target === 'press' ? press : undefined;
   const steps = variant === 'today' ? todaysSteps(options, softHyphens > 0) : pdfSteps(options, { softHyphens: softHyphens > 0 });
-  const { doc, bytes } = await postprocess(raw, entry, steps);
+  const { doc, bytes } = await postprocess(raw, pdfContext(entry), steps);
   const reading = new PdfReading(doc);
   const findings = checksOf(target, variant).flatMap((check) => check.check(doc, bytes, reading));
   if (findings.length > 0) throw new Error(`${entry.data.country} ${target} (${variant}) fails its preflight: ${findings.map((f) => f.message).join('; ')}`);

@@ -6,12 +6,13 @@ import { fontNamesStep } from './font-names.js';
 import { compressStep } from './compress.js';
 import { idStep } from './id.js';
 import { incidentalHyphensStep } from './incidental-hyphens.js';
-import { letterCaseStep } from './letter-case.js';
+import { capitalisedTexts, letterCaseStep } from './letter-case.js';
 import { metadataStep } from './metadata.js';
 import { pressPdfStep } from './press.js';
 import { softHyphensStep } from './soft-hyphens.js';
 import { structIdsStep } from './struct-ids.js';
-import type { PdfStep } from './step.js';
+import type { PdfContext, PdfStep } from './step.js';
+import { profileMetadata } from './pdf-metadata.js';
 import { xmpStep } from './xmp.js';
 
 /** What the page reports that post-processing needs beyond what every PDF gets. */
@@ -40,12 +41,16 @@ export interface FinishedPdf {
   doc: PDFDocument;
 }
 
+/** What the steps know of a profile (its metadata, its capitalised texts): plain data, made once for all its files. */
+export function pdfContext(entry: ValidProfile): PdfContext {
+  return { metadata: profileMetadata(entry), capitalised: capitalisedTexts(entry) };
+}
+
 /**
  * Runs the steps on Chromium's PDF, keeping its structure tree and outline: loaded once, edited by
  * each step, saved once, finished by each step.
  */
-export async function postprocess(pdf: Uint8Array, entry: ValidProfile, steps: PdfStep[] = pdfSteps()): Promise<FinishedPdf> {
-  const context = { entry };
+export async function postprocess(pdf: Uint8Array, context: PdfContext, steps: PdfStep[] = pdfSteps()): Promise<FinishedPdf> {
   // A profile's PDF is small: parsed and written in one go, without pdf-lib's pauses between objects,
   // it takes a third of the time.
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });

@@ -22,7 +22,7 @@ const keyOf = (text: string) => plain(text).replace(/[\u2018\u2019]/g, "'").repl
  * indicator labels (the edition as its termbase prints it), the narrative's titles and headings (the
  * page sets their quotes and dashes typographically).
  */
-function capitalised(entry: ValidProfile): string[] {
+export function capitalisedTexts(entry: ValidProfile): string[] {
   const printed = printedFor(entry);
   // A language without a termbase never reaches print (the view refuses it): nothing to restore.
   if (printed instanceof NoTermbase) return [];
@@ -43,14 +43,14 @@ function capitalised(entry: ValidProfile): string[] {
   ].map(plain);
 }
 
-/** Each profile's capitalised texts by their key, made once for its screen and its press file. */
-const sourcesOf = new WeakMap<ValidProfile, Map<string, string>>();
-function capitalisedSources(entry: ValidProfile): Map<string, string> {
-  const known = sourcesOf.get(entry);
+/** The keys of each list of capitalised texts, made once for a profile's screen and press file (one context). */
+const sourcesOf = new WeakMap<readonly string[], Map<string, string>>();
+function capitalisedSources(capitalised: readonly string[]): Map<string, string> {
+  const known = sourcesOf.get(capitalised);
   if (known) return known;
   const sources = new Map<string, string>();
-  for (const text of capitalised(entry)) if (text && !sources.has(keyOf(text))) sources.set(keyOf(text), text);
-  sourcesOf.set(entry, sources);
+  for (const text of capitalised) if (text && !sources.has(keyOf(text))) sources.set(keyOf(text), text);
+  sourcesOf.set(capitalised, sources);
   return sources;
 }
 
@@ -148,8 +148,8 @@ function outlineItems(doc: PDFDocument): PDFDict[] {
  * as its ActualText ("Criminal markets" for CRIMINAL MARKETS), and so does a bookmark's title. The
  * page still shows capitals; readers that honour ActualText speak and copy the source's case.
  */
-export function restoreLetterCase(doc: PDFDocument, entry: ValidProfile): void {
-  const sources = capitalisedSources(entry);
+export function restoreLetterCase(doc: PDFDocument, capitalised: readonly string[]): void {
+  const sources = capitalisedSources(capitalised);
   const sourceOf = (shown: string) => {
     // Capitals only: a text with a small letter, or with no letter (a score), is not set in capitals,
     // and most texts are one or the other: no key to build.
@@ -186,7 +186,7 @@ export function restoreLetterCase(doc: PDFDocument, entry: ValidProfile): void {
 export const letterCaseStep: PdfStep = {
   id: 'letter-case',
   description: "the source's letter case where the design shows capitals: ActualText of the tags, titles of the bookmarks",
-  edit(doc, { entry }) {
-    restoreLetterCase(doc, entry);
+  edit(doc, { capitalised }) {
+    restoreLetterCase(doc, capitalised);
   },
 };

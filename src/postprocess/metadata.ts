@@ -1,12 +1,10 @@
 import { PDFName, PDFString } from 'pdf-lib';
-import { profileMetadata } from './pdf-metadata.js';
 import type { PdfStep } from './step.js';
 
 export const metadataStep: PdfStep = {
   id: 'metadata',
   description: "title, author, subject, keywords, creator, fixed dates and the catalog's /Lang, from the profile and its edition",
-  edit(doc, { entry }) {
-    const meta = profileMetadata(entry);
+  edit(doc, { metadata: meta }) {
     doc.setTitle(meta.title, { showInWindowTitleBar: true });
     doc.setAuthor(meta.author);
     doc.setSubject(meta.subject);

@@ -1,4 +1,3 @@
-import { profileMetadata } from './pdf-metadata.js';
 import { pressHeader, pressStep, type PressOptions } from './press/index.js';
 import type { PdfStep } from './step.js';
 
@@ -7,8 +6,8 @@ export function pressPdfStep(options: PressOptions): PdfStep {
   return {
     id: 'press',
     description: 'PDF/X-4: CMYK from the colour table, page boxes, crop marks if wanted, output intent, XMP, PDF 1.6 header',
-    edit(doc, { entry }) {
-      pressStep(doc, profileMetadata(entry), options);
+    edit(doc, { metadata }) {
+      pressStep(doc, metadata, options);
     },
     finish(bytes) {
       pressHeader(bytes);

@@ -5,7 +5,7 @@ import { validProfile } from '../testing/fixtures.js';
 import { RawPdf } from '../testing/raw-pdf.js';
 import { warmPageSession } from '../testing/warm-page.js';
 import { azerbaijan2021 } from '../testing/support.js';
-import { postprocess } from './index.js';
+import { pdfContext, postprocess } from './index.js';
 import { dropSoftHyphens, softHyphensStep } from './soft-hyphens.js';
 
 const drop = (text: string) => dropSoftHyphens(Buffer.from(text, 'latin1')).toString('latin1');
@@ -78,7 +78,7 @@ describe('the soft-hyphens step on the printed Azerbaijan 2021 profile', () => {
     softHyphens = (await session.warm.layOut(renderHtml(entry))).softHyphens;
     raw = await session.warm.print();
     // The step alone: the others change the text on purpose (incidental-hyphens: a line-end hyphen reads U+00AD).
-    finished = (await postprocess(raw, entry, [softHyphensStep])).bytes;
+    finished = (await postprocess(raw, pdfContext(entry), [softHyphensStep])).bytes;
   });
 
   it('finds Chromium printing every soft hyphen of the page, at a line end or not, in a replacement text a reader extracts', () => {

@@ -1,9 +1,15 @@
 import type { PDFDocument } from 'pdf-lib';
-import type { ValidProfile } from '../profile/valid.js';
+import type { PdfMetadata } from './pdf-metadata.js';
 
-/** What every step knows: the profile the PDF was printed from. */
+/**
+ * What every step knows of the profile the PDF was printed from, as plain data (pdfContext in
+ * index.ts makes it from the profile): it can go to another thread with the PDF.
+ */
 export interface PdfContext {
-  entry: ValidProfile;
+  /** The document's title, author, language, dates (pdf-metadata.ts). */
+  metadata: PdfMetadata;
+  /** The texts the design sets in capitals, as the profile writes them (letter-case.ts). */
+  capitalised: readonly string[];
 }
 
 /**

@@ -3,7 +3,8 @@ import type { PageFit } from '../engine/copy-fit.js';
 import { PageCountError } from '../errors.js';
 import { printedPages } from '../engine/pdf.js';
 import type { HtmlOptions } from '../html/html.js';
-import { pdfSteps, postprocess, type FinishedPdf } from '../postprocess/index.js';
+import { pdfContext, pdfSteps, postprocess, type FinishedPdf } from '../postprocess/index.js';
+import type { PdfContext } from '../postprocess/step.js';
 import type { PressOptions } from '../postprocess/press/index.js';
 import type { WarmPage } from '../engine/warm-page.js';
 
@@ -41,8 +42,8 @@ export async function printOnPage(page: WarmPage, entry: ValidProfile, layout: L
  * Node's part: the post-processing steps (with `press`, those of the PDF/X-4 press file), and the
  * check that the profile printed on its two pages.
  */
-export async function finishPrint({ raw, softHyphens }: RawPrint, entry: ValidProfile, press?: PressOptions): Promise<FinishedPdf> {
-  const finished = await postprocess(raw, entry, pdfSteps(press, { softHyphens }));
+export async function finishPrint({ raw, softHyphens }: RawPrint, context: PdfContext, press?: PressOptions): Promise<FinishedPdf> {
+  const finished = await postprocess(raw, context, pdfSteps(press, { softHyphens }));
   if (finished.pages !== printedPages) throw new PageCountError(`printed on ${finished.pages} pages instead of ${printedPages}, although its text was measured to fit`);
   return finished;
 }
@@ -51,5 +52,5 @@ export async function finishPrint({ raw, softHyphens }: RawPrint, entry: ValidPr
 export async function printProfile(page: WarmPage, entry: ValidProfile, layout: Layout, press?: PressOptions): Promise<ProfileRender> {
   const printed = await printOnPage(page, entry, layout, press !== undefined);
   if (printed.kind === 'overflow') return printed;
-  return { kind: 'pdf', html: printed.html, pdf: (await finishPrint(printed, entry, press)).bytes };
+  return { kind: 'pdf', html: printed.html, pdf: (await finishPrint(printed, pdfContext(entry), press)).bytes };
 }

@@ -4,6 +4,8 @@ import { finishPrint, printOnPage, type Layout, type RawPrint } from './print.js
 import type { WarmPage } from '../engine/warm-page.js';
 import type { PressOptions } from '../postprocess/press/index.js';
 import { describeFinding, preflightDocument } from '../preflight/preflight.js';
+import { pdfContext } from '../postprocess/index.js';
+import type { PdfContext } from '../postprocess/step.js';
 
 /** The files of one profile: its screen PDF and/or press PDF, each with the path it goes to. */
 export interface TargetPaths {
@@ -13,7 +15,7 @@ export interface TargetPaths {
 
 /** The targets of a profile as the page printed them, to be finished (post-processing, preflight) by Node. */
 export type TargetsPrint =
-  | { kind: 'printed'; html: string; prints: ({ path: string; press: boolean } & RawPrint)[] }
+  | { kind: 'printed'; html: string; prints: TargetPrint[] }
   | { kind: 'overflow'; pages: PageFit[] };
 
 /** A PDF that fails the toolkit's preflight is not written: the message lists each finding. */
@@ -25,7 +27,7 @@ export class PreflightError extends Error {}
  * HTML returned is the screen's, else the press's.
  */
 export async function printTargets(page: WarmPage, entry: ValidProfile, layout: Layout, paths: TargetPaths, press?: PressOptions): Promise<TargetsPrint> {
-  const prints: ({ path: string; press: boolean } & RawPrint)[] = [];
+  const prints: TargetPrint[] = [];
   let html: string | undefined;
   for (const [path, isPress] of [[paths.pdfPath, false], [paths.pressPath, true]] as const) {
     if (path === undefined) continue;
@@ -38,11 +40,31 @@ export async function printTargets(page: WarmPage, entry: ValidProfile, layout: 
   return { kind: 'printed', html: html ?? '', prints };
 }
 
+/** One print of a profile's, to be finished: where it goes, whether it is the press file, Chromium's PDF. */
+export type TargetPrint = { path: string; press: boolean } & RawPrint;
+
+/** A finished file of a profile's: where it goes and its bytes. */
+export interface FinishedFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * How a batch finishes the prints of a profile: here (finishPrints), or on a thread of its own
+ * (render/finishing.ts). Both take plain data: the context, not the profile.
+ */
+export type Finisher = (prints: TargetPrint[], context: PdfContext, press?: PressOptions) => Promise<FinishedFile[]>;
+
 /** Node's part: each PDF post-processed and passing the preflight, before anything is written. */
-export async function finishTargets(printed: Extract<TargetsPrint, { kind: 'printed' }>, entry: ValidProfile, press?: PressOptions): Promise<{ path: string; bytes: Uint8Array }[]> {
-  const files: { path: string; bytes: Uint8Array }[] = [];
-  for (const print of printed.prints) {
-    const { bytes, doc } = await finishPrint(print, entry, print.press ? press : undefined);
+export async function finishTargets(printed: Extract<TargetsPrint, { kind: 'printed' }>, entry: ValidProfile, press?: PressOptions, finish: Finisher = finishPrints): Promise<FinishedFile[]> {
+  return finish(printed.prints, pdfContext(entry), press);
+}
+
+/** Each print post-processed and checked by the preflight, here: a file that fails it throws a PreflightError. */
+export async function finishPrints(prints: TargetPrint[], context: PdfContext, press?: PressOptions): Promise<FinishedFile[]> {
+  const files: FinishedFile[] = [];
+  for (const print of prints) {
+    const { bytes, doc } = await finishPrint(print, context, print.press ? press : undefined);
     const { findings } = preflightDocument(doc, bytes, { press: print.press });
     if (findings.length > 0) throw new PreflightError(`${print.press ? 'press' : 'screen'} PDF fails preflight: ${findings.map(describeFinding).join('; ')}`);
     files.push({ path: print.path, bytes });
