@@ -12,7 +12,8 @@ const external = [/^node:/, /^puppeteer$/, /^@sparticuz\//, /^dictionary-/, /^hy
 
 rmSync('lib/bundle', { recursive: true, force: true });
 await build({
-  input: { ocindex: 'lib/cli.js' },
+  // The finishing thread's script (render/finishing.ts), beside the chunk that starts it.
+  input: { ocindex: 'lib/cli.js', 'finish-worker': 'lib/render/finish-worker.js' },
   platform: 'node',
   // ES builds where a package has both: a UMD main (jsonc-parser) requires its parts by relative path.
   resolve: { mainFields: ['module', 'main'] },
