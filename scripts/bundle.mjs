@@ -12,8 +12,7 @@ const external = [/^node:/, /^puppeteer$/, /^@sparticuz\//, /^dictionary-/, /^hy
 
 rmSync('lib/bundle', { recursive: true, force: true });
 await build({
-  // The finishing thread's script (render/finishing.ts), beside the chunk that starts it.
-  input: { ocindex: 'lib/cli.js', 'finish-worker': 'lib/render/finish-worker.js' },
+  input: { ocindex: 'lib/cli.js' },
   platform: 'node',
   // ES builds where a package has both: a UMD main (jsonc-parser) requires its parts by relative path.
   resolve: { mainFields: ['module', 'main'] },

@@ -9,7 +9,6 @@ import type { WarmPage } from '../engine/warm-page.js';
 import { describeOverflow } from '../engine/pdf.js';
 import { UndeclaredColourError, UnconvertibleColourError, type PressOptions } from '../postprocess/press/index.js';
 import { finishTargets, printTargets, type TargetsPrint } from './targets.js';
-import { FinishingThread } from './finishing.js';
 import { withTimeout } from '../engine/timeout.js';
 
 export interface RenderTask {
@@ -126,15 +125,12 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
   };
   const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency, tasks.length));
   const behind = new Behind(workers);
-  // Post-processing and preflight on a thread of their own, so that this one answers the pages; it
-  // pays for its start over several profiles: a batch of one finishes here.
-  const thread = tasks.length > 1 ? FinishingThread.open() : undefined;
 
   /** Post-processes and writes a printed profile; after an abort, nothing more is written. */
   async function finishAndWrite(task: RenderTask, printed: Extract<TargetsPrint, { kind: 'printed' }>): Promise<void> {
     let pdfs: { path: string; bytes: Uint8Array }[];
     try {
-      pdfs = await finishTargets(printed, task.entry, options.press, thread?.finish);
+      pdfs = await finishTargets(printed, task.entry, options.press);
     } catch (error) {
       const template = error instanceof UndeclaredColourError || error instanceof UnconvertibleColourError;
       if (!signal?.aborted) finish({ task, status: template ? 'template' : 'failed', message: template ? `press: ${firstLine(error)}` : firstLine(error) });
@@ -188,7 +184,6 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
   } finally {
     signal?.removeEventListener('abort', stop);
     await Promise.all([engine.close(), behind.settle()]);
-    await thread?.close();
   }
   return outcomes;
 }
