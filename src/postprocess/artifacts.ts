@@ -40,8 +40,9 @@ interface MarkedSequence {
   /** The BDC operation, its operands included (from the end of the operator before). */
   start: number;
   end: number;
-  paths: number;
-  other: number;
+  /** Whether it paints a path, and whether it paints anything else (text, an image, a shading, an XObject). */
+  paths: boolean;
+  other: boolean;
 }
 
 /** The painting of a content stream: where unmarked painting objects are, and what each MCID paints. */
@@ -52,6 +53,25 @@ export interface ContentMarking {
 }
 
 const mcidPattern = /\/MCID\s+(\d+)/;
+
+/**
+ * What, in a text object, could matter to the marking besides showing text: strings and comments that
+ * could hide operators, marked content, images, shadings, XObjects, paths (the first ones' letters).
+ */
+const notPlainText = /[(%]|\b(?:BDC|BMC|EMC|BI|ID|EI|sh|Do|BT|re|[mlcvyhSsfFBbnW])\b/;
+const showsText = /\bT[jJ]\b|['"]/;
+
+/**
+ * Where a text object that lies inside marked content ends, when all it holds is text state and
+ * text shown (as Chromium writes the most of every page), and whether it shows any: the marking reads
+ * it at once instead of operator by operator.
+ */
+function plainTextObject(text: string, after: number): { end: number; shows: boolean } | undefined {
+  const end = text.indexOf('\nET\n', after);
+  if (end < 0) return undefined;
+  const inside = text.slice(after, end);
+  return notPlainText.test(inside) ? undefined : { end: end + 1, shows: showsText.test(inside) };
+}
 
 /**
  * Reads a content stream as marked content: each painting object (a painted path from its first
@@ -73,12 +93,12 @@ export function contentMarking(text: string, read?: readonly Operation[]): Conte
     else if (open.length === 0) unmarked.push([start, end]);
     else {
       const sequence = open.find((s) => s !== undefined);
-      if (sequence) sequence[kind] += 1;
+      if (sequence) sequence[kind] = true;
     }
   };
   // Operators only, no operands: an operator's operands start where the operator before it ended.
   let previousEnd = 0;
-  const each = read ? (visit: (operation: Operation) => void) => read.forEach(visit) : (visit: (operation: Operation) => void) => forEachOperation(text, visit, false);
+  const each = read ? (visit: (operation: Operation) => void | number) => read.forEach(visit) : (visit: (operation: Operation) => void | number) => forEachOperation(text, visit, false);
   each(
     ({ operator, start: operatorStart, end }) => {
       const start = previousEnd;
@@ -103,9 +123,15 @@ export function contentMarking(text: string, read?: readonly Operation[]): Conte
         case Role.ImageEnd:
           painted(imageStart ?? start, end, 'other');
           break;
-        case Role.TextBegin:
+        case Role.TextBegin: {
           textObject = open.length === 0 ? { start, shows: [], marked: false } : undefined;
-          break;
+          // Inside marked content, a text object of text alone is read at once, where the tokenizer
+          // reads it (the operations of the preflight are read already).
+          const plain = open.length > 0 && !read ? plainTextObject(text, end) : undefined;
+          if (!plain) break;
+          if (plain.shows) painted(end, plain.end, 'other');
+          return plain.end;
+        }
         case Role.TextEnd:
           if (textObject?.marked) unmarked.push(...textObject.shows);
           else if (textObject && textObject.shows.length > 0) unmarked.push([textObject.start, end]);
@@ -114,7 +140,7 @@ export function contentMarking(text: string, read?: readonly Operation[]): Conte
         case Role.MarkedContentBegin: {
           if (textObject) textObject.marked = true;
           const mcid = operator === 'BDC' ? mcidPattern.exec(text.slice(start, operatorStart))?.[1] : undefined;
-          const sequence = mcid === undefined ? undefined : { mcid: Number(mcid), start, end, paths: 0, other: 0 };
+          const sequence = mcid === undefined ? undefined : { mcid: Number(mcid), start, end, paths: false, other: false };
           if (sequence) sequences.push(sequence);
           open.push(sequence);
           break;
@@ -174,7 +200,7 @@ export function markArtifacts(doc: PDFDocument, page: PDFPage): void {
       { start: end, end, text: '\nEMC' },
     ]);
     for (const sequence of sequences) {
-      if (sequence.paths === 0 || sequence.other > 0) continue;
+      if (!sequence.paths || sequence.other) continue;
       const element = dictOf(doc, parents?.get(sequence.mcid));
       if (element && nameOf(doc, element.get(PDFName.of('S'))) === 'Figure') continue;
       edits.push({ start: sequence.start, end: sequence.end, text: '\n/Artifact BMC' });

@@ -56,8 +56,10 @@ function inlineImageEnd(text: string, idEnd: number): number {
  * Calls `visit` for each operator of a content stream, in order, with its operands; without
  * `withOperands`, with none (a reader of operators alone allocates nothing for their operands); with
  * 'not numbers', with all but numbers (a reader of strings and names: most operands are numbers).
+ * A visitor that returns an offset past the operator has the reading go on from there (it has read
+ * what lies between in its own way).
  */
-export function forEachOperation(text: string, visit: (operation: Operation) => void, wanted: boolean | 'not numbers' = true): void {
+export function forEachOperation(text: string, visit: (operation: Operation) => void | number, wanted: boolean | 'not numbers' = true): void {
   const withOperands = wanted !== false;
   const withNumbers = wanted === true;
   // An operator without operands (most, when numbers are left out) shares one empty list.
@@ -103,9 +105,10 @@ export function forEachOperation(text: string, visit: (operation: Operation) => 
         if (word === 'true' || word === 'false' || word === 'null') {
           if (withOperands) add({ kind: 'keyword', start, end: at });
         } else {
-          visit({ operator: word, start, end: at, operands });
+          const resume = visit({ operator: word, start, end: at, operands });
           operands = noOperands;
           if (word === 'ID') at = inlineImageEnd(text, at);
+          else if (typeof resume === 'number' && resume > at) at = resume;
         }
       }
     }
