@@ -11,6 +11,11 @@ import { printedFor } from '../language/profile-language.js';
 
 /** Text as compared: no soft hyphens, one space for any run of white space (a tie is a no-break space). */
 const plain = (text: string) => text.replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+/**
+ * Text as a PDF hex string, UTF-16BE after a byte order mark, as PDFHexString.fromText writes it,
+ * without its number formatting a code unit at a time.
+ */
+const hexText = (text: string) => PDFHexString.of(Buffer.from(`\uFEFF${text}`, 'utf16le').swap16().toString('hex').toUpperCase());
 const smallLetter = /\p{Ll}/u;
 const capitalLetter = /\p{Lu}/u;
 /** The key a printed text and its source share: capitals, straight quotes (the page sets them typographically). */
@@ -174,12 +179,12 @@ export function restoreLetterCase(doc: PDFDocument, capitalised: readonly string
       const shown = mcids.map((kid) => texts.get((kid as PDFNumber).asNumber()));
       if (shown.includes(null)) continue; // a small letter: not set in capitals
       const source = sourceOf(shown.map((read) => read ?? '').join(''));
-      if (source) element.set(ActualText, PDFHexString.fromText(source));
+      if (source) element.set(ActualText, hexText(source));
     }
   }
   for (const item of outlineItems(doc)) {
     const source = sourceOf(textOf(doc, item.get(PDFName.of('Title'))) ?? '');
-    if (source) item.set(PDFName.of('Title'), PDFHexString.fromText(source));
+    if (source) item.set(PDFName.of('Title'), hexText(source));
   }
 }
 
