@@ -2,8 +2,8 @@ import type { PDFDocument } from 'pdf-lib';
 import type { PdfMetadata } from './pdf-metadata.js';
 
 /**
- * What every step knows of the profile the PDF was printed from, as plain data (pdfContext in
- * index.ts makes it from the profile): it can go to another thread with the PDF.
+ * What every step knows of the profile the PDF was printed from, as plain data: pdfContext
+ * (index.ts) makes it once for all the profile's files.
  */
 export interface PdfContext {
   /** The document's title, author, language, dates (pdf-metadata.ts). */

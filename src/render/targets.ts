@@ -5,7 +5,6 @@ import type { WarmPage } from '../engine/warm-page.js';
 import type { PressOptions } from '../postprocess/press/index.js';
 import { describeFinding, preflightDocument } from '../preflight/preflight.js';
 import { pdfContext } from '../postprocess/index.js';
-import type { PdfContext } from '../postprocess/step.js';
 
 /** The files of one profile: its screen PDF and/or press PDF, each with the path it goes to. */
 export interface TargetPaths {
@@ -50,20 +49,13 @@ export interface FinishedFile {
 }
 
 /**
- * How a batch finishes the prints of a profile: here (finishPrints), or on a thread of its own
- * (render/finishing.ts). Both take plain data: the context, not the profile.
+ * Node's part: each PDF post-processed and passing the preflight, before anything is written; a file
+ * that fails it throws a PreflightError. The steps' context is made once for all the profile's files.
  */
-export type Finisher = (prints: TargetPrint[], context: PdfContext, press?: PressOptions) => Promise<FinishedFile[]>;
-
-/** Node's part: each PDF post-processed and passing the preflight, before anything is written. */
-export async function finishTargets(printed: Extract<TargetsPrint, { kind: 'printed' }>, entry: ValidProfile, press?: PressOptions, finish: Finisher = finishPrints): Promise<FinishedFile[]> {
-  return finish(printed.prints, pdfContext(entry), press);
-}
-
-/** Each print post-processed and checked by the preflight, here: a file that fails it throws a PreflightError. */
-export async function finishPrints(prints: TargetPrint[], context: PdfContext, press?: PressOptions): Promise<FinishedFile[]> {
+export async function finishTargets(printed: Extract<TargetsPrint, { kind: 'printed' }>, entry: ValidProfile, press?: PressOptions): Promise<FinishedFile[]> {
+  const context = pdfContext(entry);
   const files: FinishedFile[] = [];
-  for (const print of prints) {
+  for (const print of printed.prints) {
     const { bytes, doc } = await finishPrint(print, context, print.press ? press : undefined);
     const { findings } = preflightDocument(doc, bytes, { press: print.press });
     if (findings.length > 0) throw new PreflightError(`${print.press ? 'press' : 'screen'} PDF fails preflight: ${findings.map(describeFinding).join('; ')}`);
