@@ -36,7 +36,7 @@ export function mappedCodes(cmap: string): Set<number> {
 }
 
 /** The value of a hex digit's character code; undefined for any other (white space). */
-function hexDigit(code: number): number | undefined {
+export function hexDigit(code: number): number | undefined {
   if (code >= 0x30 && code <= 0x39) return code - 0x30;
   const lower = code | 0x20;
   return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : undefined;

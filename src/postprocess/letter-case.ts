@@ -3,7 +3,7 @@ import type { ValidProfile } from '../profile/valid.js';
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { unicodeMap } from './glyphs.js';
+import { hexDigit, unicodeMap } from './glyphs.js';
 import { dictOf, nameOf, parentTreeArray, resolve, streamBytes, streamRefs, textOf } from './pdf-objects.js';
 import type { PdfStep } from './step.js';
 import { NoTermbase } from '../language/printed.js';
@@ -62,9 +62,6 @@ function capitalisedSources(capitalised: readonly string[]): Map<string, string>
 /** The MCID of a line that opens marked content with one: "/P <</MCID 12 >>BDC". */
 const mcidOf = /<<\/MCID (\d+) ?>> ?BDC$/;
 
-/** The value of one hex digit's character code (0-9, A-F, a-f). */
-const hexValue = (code: number) => (code <= 0x39 ? code - 0x30 : (code | 0x20) - 0x57);
-
 /** A font's code width and ToUnicode map, as the text of a page reads it. */
 type FontReading = { width: number; map: Map<number, string> } | undefined;
 
@@ -114,7 +111,7 @@ function mcidTexts(doc: PDFDocument, page: PDFPage, readings: Map<PDFDict, FontR
         let read = '';
         for (let i = text.lastIndexOf('<', line) + 1; i + digits <= line - 4; i += digits) {
           let code = 0;
-          for (let d = 0; d < digits; d++) code = code * 16 + hexValue(text.charCodeAt(i + d));
+          for (let d = 0; d < digits; d++) code = code * 16 + (hexDigit(text.charCodeAt(i + d)) ?? 0);
           read += font.map.get(code) ?? '';
         }
         texts.set(owner, smallLetter.test(read) ? null : (before ?? '') + read);
