@@ -32,6 +32,22 @@ const isSpace = (code: number) => classes[code] === space;
 const noOperands = Object.freeze([]) as unknown as Operand[];
 const numberPattern = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
+/** A word of up to three characters as a number, a character code a byte. */
+const wordKey = (text: string, start: number, end: number) => {
+  let key = 0;
+  for (let at = start; at < end; at += 1) key = key * 256 + (text.charCodeAt(at) & 0xff);
+  return key;
+};
+/**
+ * The operators of ISO 32000-1 (Annex A), by their word keys: an operator read is one of these
+ * strings, not a new one for each of the thousands a page has.
+ */
+const operatorNames = new Map(
+  ['b', 'B', 'b*', 'B*', 'BDC', 'BI', 'BMC', 'BT', 'BX', 'c', 'cm', 'CS', 'cs', 'd', 'd0', 'd1', 'Do', 'DP', 'EI', 'EMC', 'ET', 'EX', 'f', 'F', 'f*', 'G', 'g', 'gs', 'h', 'i', 'ID', 'j', 'J', 'K', 'k', 'l', 'm', 'M', 'MP', 'n', 'q', 'Q', 're', 'RG', 'rg', 'ri', 's', 'S', 'SC', 'sc', 'SCN', 'scn', 'sh', 'T*', 'Tc', 'Td', 'TD', 'Tf', 'Tj', 'TJ', 'TL', 'Tm', 'Tr', 'Ts', 'Tw', 'Tz', 'v', 'w', 'W', 'W*', 'y', "'", '"'].map(
+    (name) => [wordKey(name, 0, name.length), name] as const,
+  ),
+);
+
 /** The end of a literal string starting at `start` ("("): parentheses nest, a backslash escapes. */
 function literalStringEnd(text: string, start: number): number {
   let depth = 0;
@@ -101,7 +117,7 @@ export function forEachOperation(text: string, visit: (operation: Operation) => 
       if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e) {
         if (withNumbers) add({ kind: 'number', start, end: at });
       } else {
-        const word = text.slice(start, at);
+        const word = (at - start <= 3 ? operatorNames.get(wordKey(text, start, at)) : undefined) ?? text.slice(start, at);
         if (word === 'true' || word === 'false' || word === 'null') {
           if (withOperands) add({ kind: 'keyword', start, end: at });
         } else {
