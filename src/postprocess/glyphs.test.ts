@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { operations } from './content-stream.js';
-import { mappedCodes, stringBytes, unicodeMap, unmappedCodes } from './glyphs.js';
+import { mappedCodes, stringBytes, toUnicodeMap, unicodeMap, unmappedCodes } from './glyphs.js';
 
 /** A ToUnicode CMap as Skia writes one, with the forms ISO 32000-1 9.10.3 allows beside Skia's. */
 const cmap = `/CIDInit /ProcSet findresource begin
@@ -50,6 +50,21 @@ describe('unicodeMap', () => {
 
   it('lists the codes it maps', () => {
     expect([...mappedCodes(cmap)].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 8, 0x10, 0x11, 0x20, 0x21, 0x30, 0x0cf2]);
+  });
+});
+
+describe('toUnicodeMap', () => {
+  it('reads a ToUnicode stream once for every document that embeds the same bytes, and a changed one anew', async () => {
+    const stream = async (text: string) => {
+      const doc = await PDFDocument.create();
+      return doc.context.flateStream(text);
+    };
+    const [screen, press] = [await stream(cmap), await stream(cmap)];
+    expect(toUnicodeMap(screen).get(0x08)).toBe('G');
+    expect(toUnicodeMap(press)).toBe(toUnicodeMap(screen));
+    const extended = await stream(cmap.replace('endcmap', '1 beginbfchar\n<0040> <00AD>\nendbfchar\nendcmap'));
+    expect(toUnicodeMap(extended).get(0x40)).toBe('\u00AD');
+    expect(toUnicodeMap(screen).has(0x40)).toBe(false);
   });
 });
 

@@ -35,6 +35,27 @@ export function mappedCodes(cmap: string): Set<number> {
   return new Set(unicodeMap(cmap).keys());
 }
 
+/** The ToUnicode maps read so far, by their streams' bytes as stored and filters; a few hundred at most. */
+const toUnicodeMaps = new Map<string, ReadonlyMap<number, string>>();
+const toUnicodeMapsKept = 256;
+
+/**
+ * What a ToUnicode stream maps (unicodeMap), read once for every document of a run that embeds the
+ * same stream: a profile's screen and press file embed the same subsets, and each is read by the
+ * letter-case step and the preflight's unicode check.
+ */
+export function toUnicodeMap(stream: PDFRawStream): ReadonlyMap<number, string> {
+  const { contents, dict } = stream;
+  const key = `${dict.get(PDFName.of('Filter')) ?? ''} ${dict.get(PDFName.of('DecodeParms')) ?? ''}\n${Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength).toString('latin1')}`;
+  let map = toUnicodeMaps.get(key);
+  if (!map) {
+    map = unicodeMap(streamBytes(stream).toString('latin1'));
+    if (toUnicodeMaps.size >= toUnicodeMapsKept) toUnicodeMaps.delete(toUnicodeMaps.keys().next().value!);
+    toUnicodeMaps.set(key, map);
+  }
+  return map;
+}
+
 /** The value of a hex digit's character code; undefined for any other (white space). */
 export function hexDigit(code: number): number | undefined {
   if (code >= 0x30 && code <= 0x39) return code - 0x30;
@@ -83,7 +104,7 @@ export function stringBytes(text: string, operand: Operand): number[] {
 export interface FontUse {
   name: string;
   bytesPerCode: number;
-  mapped?: Set<number>;
+  mapped?: ReadonlyMap<number, string>;
 }
 
 function fontUse(doc: PDFDocument, font: PDFDict | undefined, cache: Map<PDFDict, FontUse>): FontUse | undefined {
@@ -94,7 +115,7 @@ function fontUse(doc: PDFDocument, font: PDFDict | undefined, cache: Map<PDFDict
   const use: FontUse = {
     name: nameOf(doc, font.get(PDFName.of('BaseFont'))) ?? 'a font',
     bytesPerCode: nameOf(doc, font.get(PDFName.of('Subtype'))) === 'Type0' ? 2 : 1,
-    ...(toUnicode instanceof PDFRawStream ? { mapped: mappedCodes(streamBytes(toUnicode).toString('latin1')) } : {}),
+    ...(toUnicode instanceof PDFRawStream ? { mapped: toUnicodeMap(toUnicode) } : {}),
   };
   cache.set(font, use);
   return use;

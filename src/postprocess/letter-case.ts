@@ -3,7 +3,7 @@ import type { ValidProfile } from '../profile/valid.js';
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { hexDigit, unicodeMap } from './glyphs.js';
+import { hexDigit, toUnicodeMap } from './glyphs.js';
 import { dictOf, nameOf, parentTreeArray, resolve, streamBytes, streamRefs, textOf } from './pdf-objects.js';
 import type { PdfStep } from './step.js';
 import { NoTermbase } from '../language/printed.js';
@@ -63,7 +63,7 @@ function capitalisedSources(capitalised: readonly string[]): Map<string, string>
 const mcidOf = /<<\/MCID (\d+) ?>> ?BDC$/;
 
 /** A font's code width and ToUnicode map, as the text of a page reads it. */
-type FontReading = { width: number; map: Map<number, string> } | undefined;
+type FontReading = { width: number; map: ReadonlyMap<number, string> } | undefined;
 
 /**
  * What the text of each MCID of a page reads, through its fonts' ToUnicode maps, or null once it
@@ -79,7 +79,7 @@ function mcidTexts(doc: PDFDocument, page: PDFPage, readings: Map<PDFDict, FontR
       const dict = dictOf(doc, fonts?.get(PDFName.of(name)));
       if (dict && !readings.has(dict)) {
         const toUnicode = resolve(doc, dict.get(PDFName.of('ToUnicode')));
-        const map = toUnicode instanceof PDFRawStream ? unicodeMap(streamBytes(toUnicode).toString('latin1')) : undefined;
+        const map = toUnicode instanceof PDFRawStream ? toUnicodeMap(toUnicode) : undefined;
         readings.set(dict, map ? { width: nameOf(doc, dict.get(PDFName.of('Subtype'))) === 'Type0' ? 2 : 1, map } : undefined);
       }
       maps.set(name, dict && readings.get(dict));
