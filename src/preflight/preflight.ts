@@ -38,6 +38,11 @@ function claimsPdfx(doc: PDFDocument): boolean {
 
 export const preflightChecks = { press: pressChecks, accessibility: accessibilityChecks };
 
+/** The checks of a file: the accessibility checks, after the PDF/X-4 checks for a press file. */
+export function checksFor(press: boolean): PreflightCheck[] {
+  return press ? [...pressChecks, ...accessibilityChecks] : accessibilityChecks;
+}
+
 /**
  * The toolkit's own check of what its PDFs promise: the machine-checkable PDF/UA-1 points of every
  * PDF (tags, language, title, pdfuaid, structure types, figures, headings, lists and tables, marked
@@ -52,11 +57,12 @@ export async function preflight(bytes: Uint8Array, options: { press?: boolean } 
 
 /**
  * The same checks on a document already parsed, with the bytes it was saved as (for the header): the
- * renderer checks the document its post-processing saved, without parsing its bytes again.
+ * renderer checks the document its post-processing saved, without parsing its bytes again. `checks`
+ * chooses them by whether the file is a press file (checksFor by default).
  */
-export function preflightDocument(doc: PDFDocument, bytes: Uint8Array, options: { press?: boolean } = {}): PreflightReport {
+export function preflightDocument(doc: PDFDocument, bytes: Uint8Array, options: { press?: boolean; checks?: (press: boolean) => PreflightCheck[] } = {}): PreflightReport {
   const press = options.press ?? claimsPdfx(doc);
-  const checks = press ? [...pressChecks, ...accessibilityChecks] : accessibilityChecks;
+  const checks = (options.checks ?? checksFor)(press);
   const reading = new PdfReading(doc);
   return { press, findings: checks.flatMap((check) => check.check(doc, bytes, reading)) };
 }

@@ -6,6 +6,12 @@ import { launchBrowser } from '../engine/browser.js';
 import { WarmPage } from '../engine/warm-page.js';
 import { readContent } from '../testing/support.js';
 import { filesUnder, layout, renderTexts } from '../testing/render.js';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { pdfSteps } from '../postprocess/index.js';
+import { idStep } from '../postprocess/id.js';
+import type { PdfStep } from '../postprocess/step.js';
+import type { PreflightCheck } from '../preflight/preflight.js';
 
 const countries = ['albania', 'algeria', 'andorra', 'angola', 'argentina', 'armenia'];
 const profiles = Object.fromEntries(countries.map((slug) => [`content/goci-2021/${slug}.md`, readContent(`goci-2021/${slug}.md`)]));
@@ -99,6 +105,18 @@ describe('a batch', () => {
     expect(outcomes).toHaveLength(1);
     expect(filesUnder(out)).toHaveLength(1);
     expect(alive(browsers[0]?.process()?.pid)).toBe(false);
+  });
+
+  it('finishes each file with the steps and checks it is given: a file failing one of them is not written', async () => {
+    const two = { [`content/goci-2021/albania.md`]: profiles['content/goci-2021/albania.md']!, [`content/goci-2021/algeria.md`]: profiles['content/goci-2021/algeria.md']! };
+    const stamp: PdfStep = { id: 'stamp', description: 'a mark of the steps given', edit: (doc) => doc.setKeywords(['finished as given']) };
+    const notAlgeria: PreflightCheck = { id: 'not-algeria', description: 'fails the Algeria profile', check: (doc) => (doc.getTitle()?.includes('Algeria') ? [{ check: 'not-algeria', message: 'an Algeria profile' }] : []) };
+    const { outcomes, out } = await renderTexts(two, { finishing: { steps: (press, leftovers) => [...pdfSteps(press, leftovers).slice(0, -1), stamp, idStep], checks: () => [notAlgeria] } });
+    expect(Object.fromEntries(outcomes.map(({ task, status }) => [task.entry.profile.file.stem, status]))).toEqual({ albania: 'written', algeria: 'failed' });
+    expect(outcomes.find((outcome) => outcome.status === 'failed')).toMatchObject({ message: expect.stringContaining('an Algeria profile') });
+    expect(filesUnder(out)).toEqual(['goci-2021/albania.pdf']);
+    const written = await PDFDocument.load(readFileSync(join(out, 'goci-2021/albania.pdf')), { updateMetadata: false });
+    expect(written.getKeywords()).toBe('finished as given');
   });
 
   it('ends with the browser error when no browser starts', async () => {

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'puppeteer';
 import { WriteError, writeAtomically } from '../write/write.js';
 import type { ValidProfile } from '../profile/valid.js';
 import { PageEngine } from '../engine/engine.js';
-import type { Layout } from './print.js';
+import type { Finishing, Layout } from './print.js';
 import type { WarmPage } from '../engine/warm-page.js';
 import { describeOverflow } from '../engine/pdf.js';
 import { UndeclaredColourError, UnconvertibleColourError, type PressOptions } from '../postprocess/press/index.js';
@@ -41,6 +41,8 @@ export interface BatchOptions {
   onDone?: (outcome: RenderOutcome) => void;
   /** For tasks with a pressPath: the colour table, output profile and crop marks of the press files. */
   press?: PressOptions;
+  /** The post-processing steps and preflight checks of each file (print.ts renderFinishing by default). */
+  finishing?: Finishing;
 }
 
 export const defaultConcurrency = 2;
@@ -130,7 +132,7 @@ export async function renderBatch(tasks: RenderTask[], options: BatchOptions): P
   async function finishAndWrite(task: RenderTask, printed: Extract<TargetsPrint, { kind: 'printed' }>): Promise<void> {
     let pdfs: { path: string; bytes: Uint8Array }[];
     try {
-      pdfs = await finishTargets(printed, task.entry, options.press);
+      pdfs = await finishTargets(printed, task.entry, options.press, options.finishing);
     } catch (error) {
       const template = error instanceof UndeclaredColourError || error instanceof UnconvertibleColourError;
       if (!signal?.aborted) finish({ task, status: template ? 'template' : 'failed', message: template ? `press: ${firstLine(error)}` : firstLine(error) });

@@ -3,7 +3,9 @@ import type { PageFit } from '../engine/copy-fit.js';
 import { PageCountError } from '../errors.js';
 import { printedPages } from '../engine/pdf.js';
 import type { HtmlOptions } from '../html/html.js';
-import { pdfContext, pdfSteps, postprocess, type FinishedPdf } from '../postprocess/index.js';
+import { pdfContext, pdfSteps, postprocess, type FinishedPdf, type PageLeftovers } from '../postprocess/index.js';
+import type { PdfStep } from '../postprocess/step.js';
+import { checksFor, type PreflightCheck } from '../preflight/preflight.js';
 import type { PdfContext } from '../postprocess/step.js';
 import type { PressOptions } from '../postprocess/press/index.js';
 import type { WarmPage } from '../engine/warm-page.js';
@@ -39,11 +41,24 @@ export async function printOnPage(page: WarmPage, entry: ValidProfile, layout: L
 }
 
 /**
+ * What Node does to each printed file before it is written: its post-processing steps (with `press`,
+ * those of the PDF/X-4 press file) and the preflight checks it must pass. The renderer's are
+ * `renderFinishing`; a caller may choose others (bench/accessibility.js times a whole render with
+ * the steps and checks from before the accessibility work).
+ */
+export interface Finishing {
+  steps(press: PressOptions | undefined, leftovers: PageLeftovers): PdfStep[];
+  checks(press: boolean): PreflightCheck[];
+}
+
+export const renderFinishing: Finishing = { steps: pdfSteps, checks: checksFor };
+
+/**
  * Node's part: the post-processing steps (with `press`, those of the PDF/X-4 press file), and the
  * check that the profile printed on its two pages.
  */
-export async function finishPrint({ raw, softHyphens }: RawPrint, context: PdfContext, press?: PressOptions): Promise<FinishedPdf> {
-  const finished = await postprocess(raw, context, pdfSteps(press, { softHyphens }));
+export async function finishPrint({ raw, softHyphens }: RawPrint, context: PdfContext, press?: PressOptions, finishing: Finishing = renderFinishing): Promise<FinishedPdf> {
+  const finished = await postprocess(raw, context, finishing.steps(press, { softHyphens }));
   if (finished.pages !== printedPages) throw new PageCountError(`printed on ${finished.pages} pages instead of ${printedPages}, although its text was measured to fit`);
   return finished;
 }

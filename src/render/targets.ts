@@ -1,6 +1,6 @@
 import type { ValidProfile } from '../profile/valid.js';
 import type { PageFit } from '../engine/copy-fit.js';
-import { finishPrint, printOnPage, type Layout, type RawPrint } from './print.js';
+import { finishPrint, printOnPage, renderFinishing, type Finishing, type Layout, type RawPrint } from './print.js';
 import type { WarmPage } from '../engine/warm-page.js';
 import type { PressOptions } from '../postprocess/press/index.js';
 import { describeFinding, preflightDocument } from '../preflight/preflight.js';
@@ -52,12 +52,12 @@ export interface FinishedFile {
  * Node's part: each PDF post-processed and passing the preflight, before anything is written; a file
  * that fails it throws a PreflightError. The steps' context is made once for all the profile's files.
  */
-export async function finishTargets(printed: Extract<TargetsPrint, { kind: 'printed' }>, entry: ValidProfile, press?: PressOptions): Promise<FinishedFile[]> {
+export async function finishTargets(printed: Extract<TargetsPrint, { kind: 'printed' }>, entry: ValidProfile, press?: PressOptions, finishing: Finishing = renderFinishing): Promise<FinishedFile[]> {
   const context = pdfContext(entry);
   const files: FinishedFile[] = [];
   for (const print of printed.prints) {
-    const { bytes, doc } = await finishPrint(print, context, print.press ? press : undefined);
-    const { findings } = preflightDocument(doc, bytes, { press: print.press });
+    const { bytes, doc } = await finishPrint(print, context, print.press ? press : undefined, finishing);
+    const { findings } = preflightDocument(doc, bytes, { press: print.press, checks: finishing.checks });
     if (findings.length > 0) throw new PreflightError(`${print.press ? 'press' : 'screen'} PDF fails preflight: ${findings.map(describeFinding).join('; ')}`);
     files.push({ path: print.path, bytes });
   }
