@@ -2,9 +2,12 @@ import { PDFArray, PDFName, PDFRef, PDFString, type PDFDict, type PDFDocument, t
 import { dictOf, resolve, structElementsInOrder, textOf } from './pdf-objects.js';
 import type { PdfStep } from './step.js';
 
+/** The keys read of every structure element, made once: PDFName.of decodes its text on every call. */
+const [ID, A, Headers] = [PDFName.of('ID'), PDFName.of('A'), PDFName.of('Headers')];
+
 /** Each attribute dictionary of an element (/A: a dictionary or an array of them, with revision numbers). */
 function attributeDicts(doc: PDFDocument, element: PDFDict): PDFDict[] {
-  const attributes = resolve(doc, element.get(PDFName.of('A')));
+  const attributes = resolve(doc, element.get(A));
   const list = attributes instanceof PDFArray ? attributes.asArray() : attributes ? [attributes] : [];
   return list.flatMap((item) => dictOf(doc, item) ?? []);
 }
@@ -21,7 +24,6 @@ export function renameStructIds(doc: PDFDocument): void {
   const names = new Map<string, string>();
   const entries: [string, PDFRef | PDFDict][] = [];
   const elements = structElementsInOrder(doc);
-  const [ID, A, Headers] = [PDFName.of('ID'), PDFName.of('A'), PDFName.of('Headers')];
   for (const { element, ref } of elements) {
     const id = textOf(doc, element.get(ID));
     if (id === undefined) continue;

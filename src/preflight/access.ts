@@ -5,13 +5,16 @@ import type { Finding, PreflightCheck } from './preflight.js';
 import type { PdfReading } from './reading.js';
 import { xmpProperty } from './xmp-read.js';
 
+/** The keys read of every structure element, made once: PDFName.of decodes its text on every call. */
+const [K, S, P] = [PDFName.of('K'), PDFName.of('S'), PDFName.of('P')];
+
 /** The structure elements among an element's kids (MCIDs and object references left out). */
 function kidElements(doc: PDFDocument, element: PDFDict): PDFDict[] {
-  const kids = resolve(doc, element.get(PDFName.of('K')));
+  const kids = resolve(doc, element.get(K));
   const list = kids instanceof PDFArray ? kids.asArray() : kids ? [kids] : [];
   return list.flatMap((kid) => {
     const dict = dictOf(doc, kid);
-    return dict?.has(PDFName.of('S')) ? [dict] : [];
+    return dict?.has(S) ? [dict] : [];
   });
 }
 
@@ -123,7 +126,7 @@ const listsAndTables: PreflightCheck = {
     const problems = new Set<string>();
     for (const element of reading.structElements()) {
       const type = reading.typeOf(element);
-      const parent = dictOf(doc, element.get(PDFName.of('P')));
+      const parent = dictOf(doc, element.get(P));
       const parentType = parent ? reading.typeOf(parent) : '';
       if (allowedParents[type] && !allowedParents[type].includes(parentType)) problems.add(`${type} inside ${parentType || 'no element'}`);
       const kids = allowedKids[type];

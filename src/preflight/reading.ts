@@ -3,6 +3,9 @@ import { forEachOperation, type Operation } from '../postprocess/content-stream.
 import type { FontUse } from '../postprocess/glyphs.js';
 import { contentStreams, nameOf, structElementsInOrder } from '../postprocess/pdf-objects.js';
 
+/** The key of a structure element's type, made once: PDFName.of decodes its text on every call. */
+const S = PDFName.of('S');
+
 /** A content stream of a page or of a form XObject it draws, decoded, with its resources. */
 export type PageContent = ReturnType<typeof contentStreams>[number];
 
@@ -32,7 +35,7 @@ export class PdfReading {
   typeOf(element: PDFDict): string {
     let type = this.#types.get(element);
     if (type === undefined) {
-      type = nameOf(this.doc, element.get(PDFName.of('S'))) ?? '';
+      type = nameOf(this.doc, element.get(S)) ?? '';
       this.#types.set(element, type);
     }
     return type;
