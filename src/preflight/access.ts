@@ -100,8 +100,8 @@ const structureTypes: PreflightCheck = {
   check(doc, _bytes, reading) {
     const roleMap = dictOf(doc, dictOf(doc, doc.catalog.get(PDFName.of('StructTreeRoot')))?.get(PDFName.of('RoleMap')));
     const standard = (type: string, depth = 0): boolean => standardTypes.has(type) || (depth < 10 && standard(nameOf(doc, roleMap?.get(PDFName.of(type))) ?? '', depth + 1));
-    const unknown = new Set([...new Set(reading.structElements().map((element) => reading.typeOf(element)))].filter((type) => !standard(type)));
-    return [...unknown].map((type) => ({ check: this.id, message: `structure type ${type} is neither standard nor role-mapped to a standard type` }));
+    const unknown = [...new Set(reading.structElements().map((element) => reading.typeOf(element)))].filter((type) => !standard(type));
+    return unknown.map((type) => ({ check: this.id, message: `structure type ${type} is neither standard nor role-mapped to a standard type` }));
   },
 };
 
