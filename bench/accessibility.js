@@ -60,13 +60,14 @@ const todaysFinishing = {
  */
 async function wholeRenders(entries, press, rounds, files) {
   const pairs = [];
-  const finals = files === 'screen' ? entries : entries.map((entry) => ({ ...entry, data: { ...entry.data, status: 'final' } }));
+  // Drafts go to the screen file alone; for both files, the profiles as final copies (drafts never go to press).
+  const printed = files === 'screen' ? entries : entries.map((entry) => ({ ...entry, data: { ...entry.data, status: 'final' } }));
   for (let round = 0; round < rounds; round += 1) {
     const pair = {};
     for (const variant of round % 2 === 0 ? ['today', 'accessible'] : ['accessible', 'today']) {
       const out = mkdtempSync(join(tmpdir(), 'ocindex-bench-'));
       try {
-        const tasks = finals.map((entry) => ({ entry, pdfPath: join(out, `${entry.profile.file.stem}.pdf`), ...(files === 'both' ? { pressPath: join(out, `${entry.profile.file.stem}.press.pdf`) } : {}) }));
+        const tasks = printed.map((entry) => ({ entry, pdfPath: join(out, `${entry.profile.file.stem}.pdf`), ...(files === 'both' ? { pressPath: join(out, `${entry.profile.file.stem}.press.pdf`) } : {}) }));
         const written = [];
         const layout = variant === 'today' ? { renderHtml: (entry, options) => todaysHtml(renderHtml(entry, options)) } : { renderHtml };
         const outcomes = await renderBatch(tasks, { layout, press, onDone: () => written.push(performance.now()), ...(variant === 'today' ? { finishing: todaysFinishing } : {}) });

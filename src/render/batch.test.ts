@@ -108,7 +108,7 @@ describe('a batch', () => {
   });
 
   it('finishes each file with the steps and checks it is given: a file failing one of them is not written', async () => {
-    const two = { [`content/goci-2021/albania.md`]: profiles['content/goci-2021/albania.md']!, [`content/goci-2021/algeria.md`]: profiles['content/goci-2021/algeria.md']! };
+    const two = Object.fromEntries(['albania', 'algeria'].map((slug) => [`content/goci-2021/${slug}.md`, profiles[`content/goci-2021/${slug}.md`]!]));
     const stamp: PdfStep = { id: 'stamp', description: 'a mark of the steps given', edit: (doc) => doc.setKeywords(['finished as given']) };
     const notAlgeria: PreflightCheck = { id: 'not-algeria', description: 'fails the Algeria profile', check: (doc) => (doc.getTitle()?.includes('Algeria') ? [{ check: 'not-algeria', message: 'an Algeria profile' }] : []) };
     const { outcomes, out } = await renderTexts(two, { finishing: { steps: (press, leftovers) => [...pdfSteps(press, leftovers).slice(0, -1), stamp, idStep], checks: () => [notAlgeria] } });
